@@ -1,0 +1,30 @@
+from django.core.management.base import BaseCommand
+
+from cms.services import home_pages_ensure
+from volunteers.services import demo_accounts_ensure, directions_load, regions_load
+
+
+class Command(BaseCommand):
+    help = "Load the reference data and the demo content. Safe to run again: it changes nothing that exists."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-demo-accounts", action="store_true", help="Skip the demo accounts.")
+        parser.add_argument(
+            "--reset-demo-passwords", action="store_true", help="Give the demo accounts new passwords."
+        )
+
+    def handle(self, *args, no_demo_accounts=False, reset_demo_passwords=False, **options):
+        regions = regions_load()
+        directions = directions_load()
+        home_pages_ensure()
+        self.stdout.write(f"Seeded {regions} regions, {directions} directions and the home page in 3 languages.")
+        if no_demo_accounts:
+            return
+        accounts = demo_accounts_ensure(reset_passwords=reset_demo_passwords)
+        new = [account for account in accounts if account.password]
+        if new:
+            self.stdout.write(self.style.WARNING("Demo accounts (the passwords are shown only this once):"))
+            for account in new:
+                self.stdout.write(f"  {account.role.value:<12} {account.email:<32} {account.password}")
+        else:
+            self.stdout.write("Demo accounts exist already; `manage.py seed --reset-demo-passwords` gives new ones.")

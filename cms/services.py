@@ -1,0 +1,80 @@
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import GroupPagePermission, Locale, Page, Site
+
+from cms.models import HomePage
+
+HOME_CONTENT = {
+    "kk": {
+        "title": "Біргеміз — волонтерлер платформасы",
+        "intro": "Қазақстан волонтерлерінің ұлттық платформасы: іс-шаралар, оқыту және «Волонтер жолы».",
+        "body": "<p>Іс-шараларға жазылыңыз, бірыңғай оқыту бағдарламасынан өтіңіз, волонтерлік сағаттарыңызды "
+        "жинаңыз және «Біргеміз» ұлттық жобаларына қатысыңыз.</p>",
+    },
+    "ru": {
+        "title": "Біргеміз — платформа волонтёров",
+        "intro": "Национальная платформа волонтёров Казахстана: мероприятия, обучение и «Путь волонтёра».",
+        "body": "<p>Записывайтесь на мероприятия, проходите единую программу обучения, копите волонтёрские "
+        "часы и участвуйте в национальных проектах «Біргеміз».</p>",
+    },
+    "en": {
+        "title": "Birgemiz — the volunteers' platform",
+        "intro": "Kazakhstan's national volunteering platform: events, training and the Volunteer's Path.",
+        "body": "<p>Sign up for events, take the unified training programme, log your volunteer hours and "
+        "join the Birgemiz national projects.</p>",
+    },
+}
+
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+
+
+def locales_ensure() -> dict[str, Locale]:
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES}
+
+
+def _root_page(default_locale: Locale) -> Page:
+    root = Page.get_first_root_node()
+    if root is None:
+        # Transactional tests empty every table, the root page made by Wagtail's migration included.
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=default_locale))
+    return root
+
+
+@transaction.atomic
+def home_pages_ensure() -> HomePage:
+    """The home page in the default language, its translations, and the Site pointing at it."""
+    locales = locales_ensure()
+    source_locale = locales[settings.LANGUAGE_CODE]
+    root = _root_page(source_locale)
+    # The placeholder page Wagtail's migration creates is not part of the site.
+    Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore").delete()
+    home = HomePage.objects.filter(locale=source_locale).first()
+    if home is None:
+        content = HOME_CONTENT[settings.LANGUAGE_CODE]
+        home = root.add_child(instance=HomePage(slug="home", locale=source_locale, **content))
+        home.save_revision().publish()
+    for code, locale in locales.items():
+        if code == settings.LANGUAGE_CODE or home.has_translation(locale):
+            continue
+        translation = home.copy_for_translation(locale)
+        for field, value in HOME_CONTENT[code].items():
+            setattr(translation, field, value)
+        translation.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Birgemiz"},
+    )
+    _editor_permissions_ensure(root)
+    return home
+
+
+def _editor_permissions_ensure(root: Page) -> None:
+    editors, _created = Group.objects.get_or_create(name="Editors")
+    moderators, _created = Group.objects.get_or_create(name="Moderators")
+    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    for group in (editors, moderators):
+        group.permissions.add(access_admin)
+        codenames = EDITOR_PAGE_PERMISSIONS if group is moderators else ["add_page", "change_page", "lock_page"]
+        for permission in Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames):
+            GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)

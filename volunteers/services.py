@@ -1,0 +1,81 @@
+import csv
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from volunteers.models import Direction, Region, User
+from volunteers.reference import DIRECTIONS
+from volunteers.roles import ROLE_GROUPS, Role
+
+REGIONS_CSV = Path(__file__).parent / "data" / "kz_regions.csv"
+
+
+def regions_load(*, path: Path = REGIONS_CSV) -> int:
+    """Create or update the 20 regions from the CSV (ISO 3166-2 codes); returns how many rows it read."""
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        Region.objects.update_or_create(
+            iso_code=row["iso"],
+            defaults={
+                "kind": row["type"],
+                "name": {"kk": row["kk"], "ru": row["ru"], "en": row["en"]},
+                "admin_centre": row["admin_centre"],
+            },
+        )
+    return len(rows)
+
+
+def directions_load() -> int:
+    for order, (slug, birgemiz, item, names) in enumerate(DIRECTIONS):
+        Direction.objects.update_or_create(
+            slug=slug,
+            defaults={"name": names, "is_birgemiz": birgemiz, "roadmap_item": item, "sort_order": order},
+        )
+    return len(DIRECTIONS)
+
+
+def role_groups_ensure() -> dict[Role, Group]:
+    groups = {role: Group.objects.get_or_create(name=name)[0] for role, name in ROLE_GROUPS.items()}
+    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    groups[Role.EDITOR].permissions.add(access_admin)
+    return groups
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    role: Role
+    email: str
+    password: str | None  # only when it was created just now
+
+
+DEMO_DOMAIN = "demo.birgemiz.kz"
+
+
+@transaction.atomic
+def demo_accounts_ensure(*, reset_passwords: bool = False) -> list[DemoAccount]:
+    """One verified account per role. A password is generated, and returned, only on creation or reset."""
+    groups = role_groups_ensure()
+    accounts = []
+    for role in Role:
+        email = f"{role.value}@{DEMO_DOMAIN}"
+        user, created = User.objects.get_or_create(
+            email=email,
+            defaults={"first_name": str(role.label), "is_staff": role == Role.ADMIN, "is_superuser": role == Role.ADMIN},
+        )
+        password = None
+        if created or reset_passwords:
+            password = secrets.token_urlsafe(12)
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        if role in groups:
+            user.groups.add(groups[role])
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        accounts.append(DemoAccount(role=role, email=email, password=password))
+    return accounts
