@@ -9,8 +9,8 @@ HOME_CONTENT = {
     "kk": {
         "title": "Біргеміз — волонтерлер платформасы",
         "intro": "Қазақстан волонтерлерінің ұлттық платформасы: іс-шаралар, оқыту және «Волонтер жолы».",
-        "body": "<p>Іс-шараларға жазылыңыз, бірыңғай оқыту бағдарламасынан өтіңіз, волонтерлік сағаттарыңызды "
-        "жинаңыз және «Біргеміз» ұлттық жобаларына қатысыңыз.</p>",
+        "body": "<p>Іс-шараларға жазылыңыз, бірыңғай оқыту бағдарламасынан өтіңіз, волонтерлік "
+        "сағаттарыңызды жинаңыз және «Біргеміз» ұлттық жобаларына қатысыңыз.</p>",
     },
     "ru": {
         "title": "Біргеміз — платформа волонтёров",
@@ -75,6 +75,10 @@ def _editor_permissions_ensure(root: Page) -> None:
     access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     for group in (editors, moderators):
         group.permissions.add(access_admin)
-        codenames = EDITOR_PAGE_PERMISSIONS if group is moderators else ["add_page", "change_page", "lock_page"]
-        for permission in Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames):
+        codenames = (
+            EDITOR_PAGE_PERMISSIONS if group is moderators else ["add_page", "change_page", "lock_page"]
+        )
+        for permission in Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename__in=codenames
+        ):
             GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)

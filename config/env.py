@@ -48,7 +48,9 @@ def env_database(name: str, default: str) -> dict:
     try:
         config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0))
     except Exception as exc:
-        raise ImproperlyConfigured(f"{name} is malformed ({exc}). Example: postgres://user:pass@host:5432/db") from None
+        raise ImproperlyConfigured(
+            f"{name} is malformed ({exc}). Example: postgres://user:pass@host:5432/db"
+        ) from None
     if not config.get("ENGINE") or not config.get("NAME"):
         raise ImproperlyConfigured(f"{name} is malformed: it names no database engine or database.")
     return config

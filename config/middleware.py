@@ -1,11 +1,10 @@
 from allauth.mfa.utils import is_mfa_enabled
+from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext as _
-
-from csp.middleware import CSPMiddleware, PolicyParts
 
 
 class SiteCSPMiddleware(CSPMiddleware):

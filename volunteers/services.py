@@ -65,7 +65,11 @@ def demo_accounts_ensure(*, reset_passwords: bool = False) -> list[DemoAccount]:
         email = f"{role.value}@{DEMO_DOMAIN}"
         user, created = User.objects.get_or_create(
             email=email,
-            defaults={"first_name": str(role.label), "is_staff": role == Role.ADMIN, "is_superuser": role == Role.ADMIN},
+            defaults={
+                "first_name": str(role.label),
+                "is_staff": role == Role.ADMIN,
+                "is_superuser": role == Role.ADMIN,
+            },
         )
         password = None
         if created or reset_passwords:

@@ -8,5 +8,8 @@ def account_profile(request):
     return render(
         request,
         "volunteers/account_profile.html",
-        {"mfa_enabled": is_mfa_enabled(request.user), "can_enter_admin": request.user.has_perm("wagtailadmin.access_admin")},
+        {
+            "mfa_enabled": is_mfa_enabled(request.user),
+            "can_enter_admin": request.user.has_perm("wagtailadmin.access_admin"),
+        },
     )

@@ -8,7 +8,9 @@ register = template.Library()
 
 
 def _page_urls(page: Page, request) -> dict[str, str]:
-    translations = Page.objects.filter(translation_key=page.translation_key, live=True).select_related("locale")
+    translations = Page.objects.filter(translation_key=page.translation_key, live=True).select_related(
+        "locale"
+    )
     return {p.locale.language_code: p.get_url(request) for p in translations}
 
 

@@ -17,7 +17,9 @@ class Command(BaseCommand):
         regions = regions_load()
         directions = directions_load()
         home_pages_ensure()
-        self.stdout.write(f"Seeded {regions} regions, {directions} directions and the home page in 3 languages.")
+        self.stdout.write(
+            f"Seeded {regions} regions, {directions} directions and the home page in 3 languages."
+        )
         if no_demo_accounts:
             return
         accounts = demo_accounts_ensure(reset_passwords=reset_demo_passwords)
@@ -27,4 +29,6 @@ class Command(BaseCommand):
             for account in new:
                 self.stdout.write(f"  {account.role.value:<12} {account.email:<32} {account.password}")
         else:
-            self.stdout.write("Demo accounts exist already; `manage.py seed --reset-demo-passwords` gives new ones.")
+            self.stdout.write(
+                "Demo accounts exist already; `manage.py seed --reset-demo-passwords` gives new ones."
+            )

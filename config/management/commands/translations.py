@@ -1,0 +1,87 @@
+"""Check and compile the project's gettext catalogues without GNU gettext (Babel reads and writes them).
+
+`translations check` fails on any untranslated or fuzzy entry; `translations compile` checks, then writes the
+.mo files; `translations fill-source` copies each msgid into the English catalogue (English is the source
+language, so its translation is the text itself).
+"""
+
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+SOURCE_LANGUAGE = "en"
+
+
+def catalogue_paths() -> list[Path]:
+    paths = []
+    for root in settings.LOCALE_PATHS:
+        for code, _name in settings.LANGUAGES:
+            po = Path(root) / code / "LC_MESSAGES" / "django.po"
+            if po.exists():
+                paths.append(po)
+    return paths
+
+
+def _read(po: Path):
+    with po.open("rb") as handle:
+        return read_po(handle, locale=po.parent.parent.name)
+
+
+def _is_translated(message) -> bool:
+    if isinstance(message.string, tuple | list):
+        return all(message.string)
+    return bool(message.string)
+
+
+def catalogue_problems(po: Path) -> list[str]:
+    problems = []
+    for message in _read(po):
+        if not message.id:
+            continue  # the header
+        msgid = message.id[0] if isinstance(message.id, tuple | list) else message.id
+        if message.fuzzy:
+            problems.append(f"{po}: fuzzy: {msgid!r}")
+        elif not _is_translated(message):
+            problems.append(f"{po}: untranslated: {msgid!r}")
+    return problems
+
+
+class Command(BaseCommand):
+    help = "Check (fail on untranslated or fuzzy entries), compile, or fill the source-language catalogue."
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["check", "compile", "fill-source"])
+
+    def handle(self, *args, action, **options):
+        paths = catalogue_paths()
+        if not paths:
+            raise CommandError("No catalogues found under LOCALE_PATHS.")
+        if action == "fill-source":
+            self._fill_source(paths)
+            return
+        problems = [problem for po in paths for problem in catalogue_problems(po)]
+        if problems:
+            raise CommandError(f"{len(problems)} untranslated or fuzzy entries:\n" + "\n".join(problems[:50]))
+        if action == "compile":
+            for po in paths:
+                with po.with_suffix(".mo").open("wb") as handle:
+                    write_mo(handle, _read(po), use_fuzzy=False)
+        self.stdout.write(
+            f"{len(paths)} catalogues complete" + (" and compiled." if action == "compile" else ".")
+        )
+
+    def _fill_source(self, paths):
+        for po in paths:
+            if po.parent.parent.name != SOURCE_LANGUAGE:
+                continue
+            catalogue = _read(po)
+            for message in catalogue:
+                if message.id and not _is_translated(message):
+                    message.string = message.id if not message.pluralizable else tuple(message.id)
+                message.flags.discard("fuzzy")
+            with po.open("wb") as handle:
+                write_po(handle, catalogue, width=110, omit_header=False)
+            self.stdout.write(f"Filled {po}")

@@ -1,0 +1,130 @@
+import os
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+# pytest-playwright keeps an event loop running in the test thread; Django's ORM refuses to run there
+# unless told that this synchronous use is fine.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def _require_binary(path: str, package: str) -> None:
+    """In CI a missing system package is a failure, not a skip: a skip would hide an untested flow."""
+    if shutil.which(path) is None:
+        message = f"{path} is missing: install the Debian package {package} (make system-deps does)."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def seeded(db):
+    """The reference data and home pages, as `manage.py seed` makes them (without demo accounts)."""
+    from cms.services import home_pages_ensure
+    from volunteers.services import directions_load, regions_load
+
+    regions_load()
+    directions_load()
+    return home_pages_ensure()
+
+
+@pytest.fixture
+def user_factory(db):
+    from allauth.account.models import EmailAddress
+
+    from volunteers.models import User
+
+    def make(email="volunteer@example.kz", password="correct-horse-battery", verified=True, **extra):
+        user = User.objects.create_user(email=email, password=password, **extra)
+        EmailAddress.objects.create(user=user, email=user.email, verified=verified, primary=True)
+        user.raw_password = password
+        return user
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """A real redis-server of our own on a free loopback port, for the broker and Celery tests."""
+    _require_binary("redis-server", "redis-server")
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603
+        ["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    else:
+        process.kill()
+        pytest.fail("redis-server did not start")
+    yield f"redis://127.0.0.1:{port}/0"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+# --- Browser (pytest-playwright with Debian's chromium; never a downloaded browser) ------------------------
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    _require_binary(CHROMIUM, "chromium")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # Without a locale the browser asks for en-US; a Kazakh visitor is the default case.
+    return {**browser_context_args, "locale": "kk-KZ"}
+
+
+@pytest.fixture
+def site(transactional_db, live_server):
+    """A live server with the seeded site, for browser tests (transactional tests start from empty tables)."""
+    from cms.services import home_pages_ensure
+    from volunteers.services import directions_load, regions_load
+
+    regions_load()
+    directions_load()
+    home_pages_ensure()
+    return live_server
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and TOTP replay guards count in the cache: every test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
