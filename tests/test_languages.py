@@ -103,3 +103,10 @@ def test_every_catalogue_is_complete():
 
 def test_wagtail_has_the_three_locales(seeded):
     assert set(Locale.objects.values_list("language_code", flat=True)) == {"kk", "ru", "en"}
+
+
+def test_home_page_queries_do_not_depend_on_the_language(client, seeded, django_assert_max_num_queries):
+    client.get("/kk/")  # warm Wagtail's site and locale caches
+    for code in ("kk", "ru", "en"):
+        with django_assert_max_num_queries(7):
+            assert client.get(f"/{code}/").status_code == 200
