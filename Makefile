@@ -14,10 +14,13 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup db seed messages makemessages lint format check-deploy system-deps bench ci clean
+.PHONY: run dev test setup db db-force messages makemessages lint format check-deploy system-deps bench ci clean
 
 run: setup db ## Set up and serve the site on http://127.0.0.1:8000 (SQLite, tasks inline, mail to var/mail)
 	@echo "Serving on http://$(HOST):$(PORT)/ (mail goes to var/mail/, admin at /admin/)"
+	$(PY) manage.py runserver --noreload --skip-checks $(HOST):$(PORT)
+
+dev: setup db ## As `make run`, reloading the server when the code changes
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup system-deps lint ## Set up and run the whole suite (unit, integration, browser)
@@ -38,9 +41,19 @@ $(MO_STAMP): $(PO_FILES) | $(VENV)/.synced
 	$(PY) manage.py translations compile
 	@touch $@
 
-db: setup ## Migrate and seed (idempotent: it never loses data)
-	$(PY) manage.py migrate --no-input -v0
-	$(PY) manage.py seed
+# Migrate and seed (idempotent: it never loses data). Skipped while the database exists and no migration,
+# seed data or locked dependency is newer than the last run.
+DB_STAMP := var/.db-ready
+DB_INPUTS := uv.lock $(wildcard */migrations/*.py) $(wildcard volunteers/data/*) volunteers/reference.py \
+	volunteers/services.py cms/services.py
+db: setup
+	@if [ -n "$$DATABASE_URL" ] || [ ! -f var/db.sqlite3 ] || [ ! -f $(DB_STAMP) ] \
+		|| [ -n "$$(find $(DB_INPUTS) -newer $(DB_STAMP) 2>/dev/null | head -n 1)" ]; then \
+		echo "$(PY) manage.py seed --migrate"; $(PY) manage.py seed --migrate && touch $(DB_STAMP); \
+	else echo "Database up to date (make db-force migrates and seeds anyway)."; fi
+
+db-force: setup
+	$(PY) manage.py seed --migrate && touch $(DB_STAMP)
 
 makemessages: $(VENV)/.synced ## Extract the project's strings into locale/ (needs GNU gettext)
 	$(PY) manage.py makemessages -l kk -l ru -l en --no-location --no-obsolete \

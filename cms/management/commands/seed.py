@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from cms.services import home_pages_ensure
@@ -8,12 +9,15 @@ class Command(BaseCommand):
     help = "Load the reference data and the demo content. Safe to run again: it changes nothing that exists."
 
     def add_arguments(self, parser):
+        parser.add_argument("--migrate", action="store_true", help="Apply migrations first (one process).")
         parser.add_argument("--no-demo-accounts", action="store_true", help="Skip the demo accounts.")
         parser.add_argument(
             "--reset-demo-passwords", action="store_true", help="Give the demo accounts new passwords."
         )
 
-    def handle(self, *args, no_demo_accounts=False, reset_demo_passwords=False, **options):
+    def handle(self, *args, migrate=False, no_demo_accounts=False, reset_demo_passwords=False, **options):
+        if migrate:
+            call_command("migrate", interactive=False, verbosity=0)
         regions = regions_load()
         directions = directions_load()
         home_pages_ensure()
