@@ -3,6 +3,7 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext as _
 
@@ -57,4 +58,20 @@ class AdminRequiresMFAMiddleware:
                 _("Set up two-factor authentication with an authenticator app before you open the admin."),
             )
             return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+
+class AdminLanguageMiddleware:
+    """Wagtail's admin has no Kazakh: a Kazakh-speaking editor gets it in Russian, not in English."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # Anonymous visitors are sent on to the sign-in page, which is in their own language.
+        if request.path_info.startswith("/admin/") and request.user.is_authenticated:
+            permitted = [code for code, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES]
+            if translation.get_language() not in permitted:
+                translation.activate(permitted[0])
+                request.LANGUAGE_CODE = permitted[0]
         return self.get_response(request)

@@ -3,6 +3,8 @@ import logging
 from django.conf import settings
 from django.db import connections
 from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -40,3 +42,7 @@ def healthz(request):
     broker = _broker_state()
     healthy = database == "ok" and broker != "down"
     return JsonResponse({"database": database, "broker": broker}, status=200 if healthy else 503)
+
+
+def favicon(request):
+    return redirect(static("img/favicon.svg"), permanent=True)

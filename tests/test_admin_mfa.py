@@ -75,3 +75,12 @@ def test_superuser_without_mfa_is_sent_to_set_it_up(client, db):
     client.force_login(admin)
     assert client.get("/admin/")["Location"].endswith("/accounts/2fa/totp/activate/")
     assert Permission.objects.filter(codename="access_admin").exists()
+
+
+def test_a_kazakh_speaking_editor_gets_the_admin_in_russian(client, editor):
+    TOTP.activate(editor, generate_totp_secret())
+    client.force_login(editor)
+    client.cookies["lang"] = "kk"
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert '<html lang="ru"' in response.content.decode()

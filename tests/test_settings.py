@@ -66,14 +66,21 @@ print(json.dumps({"status": response.status_code, **{k: response.get(k, "") for 
 """
 
 
-def test_production_sends_the_security_headers(tmp_path):
+def test_production_serves_the_site_with_the_security_headers(tmp_path):
     import json
 
-    database = f"sqlite:///{tmp_path / 'prod.sqlite3'}"
-    assert _run(["manage.py", "migrate", "-v0"], **PRODUCTION, DATABASE_URL=database).returncode == 0
-    result = _run(["-c", _HEADERS], **PRODUCTION, DATABASE_URL=database)
+    env = {
+        **PRODUCTION,
+        "DJANGO_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+    }
+    for command in (["collectstatic", "--noinput", "-v0"], ["seed", "--migrate", "--no-demo-accounts"]):
+        result = _run(["manage.py", *command], **env)
+        assert result.returncode == 0, result.stderr
+    result = _run(["-c", _HEADERS], **env)
     assert result.returncode == 0, result.stderr
     headers = json.loads(result.stdout.strip().splitlines()[-1])
+    assert headers["status"] == 200
     assert headers["Strict-Transport-Security"].startswith("max-age=31536000")
     assert "includeSubDomains" in headers["Strict-Transport-Security"]
     csp = headers["Content-Security-Policy"]
