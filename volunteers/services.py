@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from volunteers.models import Direction, Region, User
+from volunteers.models import ConsentText, Direction, Organisation, OrganisationKind, Region, User
 from volunteers.reference import DIRECTIONS
 from volunteers.roles import ROLE_GROUPS, Role
 
@@ -83,3 +83,47 @@ def demo_accounts_ensure(*, reset_passwords: bool = False) -> list[DemoAccount]:
         )
         accounts.append(DemoAccount(role=role, email=email, password=password))
     return accounts
+
+
+def consent_text_ensure() -> ConsentText:
+    """The first consent text, when no version exists yet."""
+    from volunteers.reference_consent import CONSENT_V1
+
+    current = ConsentText.current()
+    if current is None:
+        current = ConsentText.objects.create(version=1, **CONSENT_V1)
+    return current
+
+
+FRONT_OFFICE_NAMES = {
+    "kk": ("Республикалық волонтерлер фронт-офисі", "Өңірлік фронт-офис: {region}"),
+    "ru": ("Республиканский фронт-офис волонтёров", "Региональный фронт-офис: {region}"),
+    "en": ("Republican volunteer front office", "Regional front office: {region}"),
+}
+
+
+def front_offices_ensure() -> int:
+    """The republican front office and one regional front office per region (roadmap items 6-7)."""
+    Organisation.objects.update_or_create(
+        slug="front-office",
+        defaults={
+            "kind": OrganisationKind.REPUBLICAN_FRONT_OFFICE,
+            "name": {code: names[0] for code, names in FRONT_OFFICE_NAMES.items()},
+            "verified": True,
+        },
+    )
+    regions = list(Region.objects.all())
+    for region in regions:
+        Organisation.objects.update_or_create(
+            kind=OrganisationKind.REGIONAL_FRONT_OFFICE,
+            region=region,
+            defaults={
+                "slug": f"front-office-{region.iso_code.lower()}",
+                "name": {
+                    code: names[1].format(region=region.name.get(code, ""))
+                    for code, names in FRONT_OFFICE_NAMES.items()
+                },
+                "verified": True,
+            },
+        )
+    return 1 + len(regions)

@@ -1,7 +1,7 @@
 from django.urls import path
 
-from volunteers import views
+from volunteers.views import account
 
 urlpatterns = [
-    path("profile/", views.account_profile, name="account_profile"),
+    path("profile/", account.account_profile, name="account_profile"),
 ]

@@ -321,4 +321,10 @@ LOGGING = {
 }
 
 # --- Domain -----------------------------------------------------------------------------------------------
-DEMO_PASSWORD_LENGTH = 16
+# Age rules (Law "On volunteer activity" art. 12, and the children's-rights committee's 2025 position that
+# consent is needed under 16): configurable, the stricter rule by default.
+VOLUNTEERS_MIN_AGE_ALONE = env_int("VOLUNTEERS_MIN_AGE_ALONE", 14)
+VOLUNTEERS_GUARDIAN_CONSENT_UNDER = env_int("VOLUNTEERS_GUARDIAN_CONSENT_UNDER", 16)
+VOLUNTEERS_ADULT_AGE = 18
+VOLUNTEERS_SILVER_AGE = env_int("VOLUNTEERS_SILVER_AGE", 50)
+VOLUNTEERS_MAX_AGE = 120

@@ -2,7 +2,13 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from cms.services import home_pages_ensure
-from volunteers.services import demo_accounts_ensure, directions_load, regions_load
+from volunteers.services import (
+    consent_text_ensure,
+    demo_accounts_ensure,
+    directions_load,
+    front_offices_ensure,
+    regions_load,
+)
 
 
 class Command(BaseCommand):
@@ -20,9 +26,12 @@ class Command(BaseCommand):
             call_command("migrate", interactive=False, verbosity=0)
         regions = regions_load()
         directions = directions_load()
+        offices = front_offices_ensure()
+        consent_text_ensure()
         home_pages_ensure()
         self.stdout.write(
-            f"Seeded {regions} regions, {directions} directions and the home page in 3 languages."
+            f"Seeded {regions} regions, {directions} directions, {offices} front offices, the consent text "
+            "and the home page in 3 languages."
         )
         if no_demo_accounts:
             return

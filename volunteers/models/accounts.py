@@ -12,9 +12,8 @@ class EmailUserManager(UserManager):
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra_fields):
-        if not email:
-            raise ValueError("An e-mail address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        # A volunteer registered by a coordinator may have no e-mail address (phone only) until they claim it.
+        user = self.model(email=self.normalize_email(email).lower() if email else None, **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -35,7 +34,7 @@ class EmailUserManager(UserManager):
 
 class User(AbstractUser):
     username = None
-    email = models.EmailField(_("e-mail address"), max_length=254, unique=True)
+    email = models.EmailField(_("e-mail address"), max_length=254, unique=True, null=True, blank=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -49,11 +48,11 @@ class User(AbstractUser):
         constraints = [models.UniqueConstraint(Lower("email"), name="user_email_unique_ci")]
 
     def __str__(self) -> str:
-        return self.get_full_name() or self.email
+        return self.get_full_name() or self.email or f"#{self.pk}"
 
     def save(self, *args, **kwargs):
         # Stored lower-case so that the plain unique index also holds across letter case.
-        self.email = (self.email or "").strip().lower()
+        self.email = (self.email or "").strip().lower() or None
         super().save(*args, **kwargs)
 
 

@@ -1,0 +1,25 @@
+from volunteers.models.accounts import Direction, Region, RegionKind, User
+from volunteers.models.audit import AuditEntry
+from volunteers.models.consent import ConsentMethod, ConsentText, GuardianConsent, PersonalDataConsent
+from volunteers.models.organisations import Membership, MembershipRole, Organisation, OrganisationKind
+from volunteers.models.profile import Availability, Channel, Gender, VolunteerProfile
+
+__all__ = [
+    "AuditEntry",
+    "Availability",
+    "Channel",
+    "ConsentMethod",
+    "ConsentText",
+    "Direction",
+    "Gender",
+    "GuardianConsent",
+    "Membership",
+    "MembershipRole",
+    "Organisation",
+    "OrganisationKind",
+    "PersonalDataConsent",
+    "Region",
+    "RegionKind",
+    "User",
+    "VolunteerProfile",
+]

@@ -1,0 +1,47 @@
+"""The one gate for volunteers' data: who may see and manage whose profile.
+
+- an admin (superuser) sees everyone;
+- a coordinator or manager of the republican front office sees everyone;
+- of a regional front office: the volunteers of that region and of the organisation;
+- of any other organisation: the volunteers who are members of it;
+- analysts see aggregated figures only, editors the CMS only, volunteers their own page only.
+"""
+
+from django.db.models import Q, QuerySet
+
+from volunteers.models import Membership, Organisation, OrganisationKind, VolunteerProfile
+
+
+def staff_memberships(user) -> QuerySet[Membership]:
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    return Membership.objects.staff().filter(user=user).select_related("organisation")
+
+
+def organisations_managed_by(user) -> QuerySet[Organisation]:
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    if user.is_superuser:
+        return Organisation.objects.all()
+    return Organisation.objects.filter(memberships__in=staff_memberships(user)).distinct()
+
+
+def profiles_visible_to(user) -> QuerySet[VolunteerProfile]:
+    profiles = VolunteerProfile.objects.active()
+    if not user.is_authenticated:
+        return profiles.none()
+    if user.is_superuser:
+        return profiles
+    scope = Q(pk__in=[])
+    for membership in staff_memberships(user):
+        organisation = membership.organisation
+        if organisation.kind == OrganisationKind.REPUBLICAN_FRONT_OFFICE:
+            return profiles
+        if organisation.kind == OrganisationKind.REGIONAL_FRONT_OFFICE:
+            scope |= Q(region_id=organisation.region_id)
+        scope |= Q(user__memberships__organisation=organisation, user__memberships__active=True)
+    return profiles.filter(scope).distinct()
+
+
+def can_manage_volunteers(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or staff_memberships(user).exists())
