@@ -45,7 +45,7 @@ $(MO_STAMP): $(PO_FILES) | $(VENV)/.synced
 # seed data or locked dependency is newer than the last run.
 DB_STAMP := var/.db-ready
 DB_INPUTS := uv.lock $(wildcard */migrations/*.py) $(wildcard volunteers/data/*) volunteers/reference.py \
-	volunteers/services.py cms/services.py
+	$(wildcard volunteers/services/*.py) volunteers/reference_consent.py cms/services.py
 db: setup
 	@if [ -n "$$DATABASE_URL" ] || [ ! -f var/db.sqlite3 ] || [ ! -f $(DB_STAMP) ] \
 		|| [ -n "$$(find $(DB_INPUTS) -newer $(DB_STAMP) 2>/dev/null | head -n 1)" ]; then \

@@ -34,7 +34,7 @@ def free_port() -> int:
 def seeded(db):
     """The reference data and home pages, as `manage.py seed` makes them (without demo accounts)."""
     from cms.services import home_pages_ensure
-    from volunteers.services import directions_load, regions_load
+    from volunteers.services.reference import directions_load, regions_load
 
     regions_load()
     directions_load()
@@ -112,7 +112,7 @@ def browser_context_args(browser_context_args):
 def site(transactional_db, live_server):
     """A live server with the seeded site, for browser tests (transactional tests start from empty tables)."""
     from cms.services import home_pages_ensure
-    from volunteers.services import directions_load, regions_load
+    from volunteers.services.reference import directions_load, regions_load
 
     regions_load()
     directions_load()

@@ -2,12 +2,13 @@ from volunteers.models.accounts import Direction, Region, RegionKind, User
 from volunteers.models.audit import AuditEntry
 from volunteers.models.consent import ConsentMethod, ConsentText, GuardianConsent, PersonalDataConsent
 from volunteers.models.organisations import Membership, MembershipRole, Organisation, OrganisationKind
-from volunteers.models.profile import Availability, Channel, Gender, VolunteerProfile
+from volunteers.models.profile import Availability, Channel, ClaimCode, Gender, VolunteerProfile
 
 __all__ = [
     "AuditEntry",
     "Availability",
     "Channel",
+    "ClaimCode",
     "ConsentMethod",
     "ConsentText",
     "Direction",

@@ -144,3 +144,15 @@ class VolunteerProfile(models.Model):
 
     def guardian_confirmed(self) -> bool:
         return self.guardian_consents.filter(confirmed_at__isnull=False).exists()
+
+
+class ClaimCode(models.Model):
+    """A one-time code that lets a volunteer registered by a coordinator take over their account."""
+
+    profile = models.OneToOneField(VolunteerProfile, on_delete=models.CASCADE, related_name="claim_code")
+    code_hash = models.CharField(max_length=128)
+    expires_at = models.DateTimeField()
+    failed_attempts = models.PositiveSmallIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"claim code of {self.profile_id}"

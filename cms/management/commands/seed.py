@@ -2,7 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from cms.services import home_pages_ensure
-from volunteers.services import (
+from volunteers.services.reference import (
     consent_text_ensure,
     demo_accounts_ensure,
     directions_load,

@@ -11,7 +11,7 @@ from volunteers.models import ConsentText, Direction, Organisation, Organisation
 from volunteers.reference import DIRECTIONS
 from volunteers.roles import ROLE_GROUPS, Role
 
-REGIONS_CSV = Path(__file__).parent / "data" / "kz_regions.csv"
+REGIONS_CSV = Path(__file__).resolve().parent.parent / "data" / "kz_regions.csv"
 
 
 def regions_load(*, path: Path = REGIONS_CSV) -> int:

@@ -1,0 +1,37 @@
+from django.utils.translation import gettext_lazy as _
+
+
+class VolunteerError(Exception):
+    """A domain rule said no. `.code` is stable; `.message` is translated lazily for the visitor; `.field`
+    names the form field the message belongs next to, when there is one."""
+
+    messages = {
+        "birth_date_future": _("The date of birth cannot be in the future."),
+        "birth_date_too_old": _("Check the date of birth: the age comes out above %(max)s years."),
+        "too_young_alone": _(
+            "Volunteers under %(min)s years old cannot register on their own. A coordinator can register you "
+            "together with your parent or guardian."
+        ),
+        "guardian_required": _(
+            "Volunteers under %(age)s years old need a parent's or guardian's consent: "
+            "give their name and e-mail."
+        ),
+        "guardian_email_is_own": _("Give your parent's or guardian's e-mail address, not your own."),
+        "phone_invalid": _("Enter a Kazakhstan phone number, for example +7 701 234 56 78."),
+        "phone_taken": _("This phone number is already registered. Sign in, or ask a coordinator for help."),
+        "email_taken": _("This e-mail address is already registered."),
+        "consent_required": _("Consent to the processing of personal data is required to register."),
+        "claim_code_invalid": _("The code is wrong or has expired. Ask for a new one."),
+        "already_confirmed": _("This consent has already been confirmed."),
+    }
+
+    def __init__(self, code: str, field: str | None = None, **params):
+        self.code = code
+        self.field = field
+        self.params = params
+        super().__init__(code)
+
+    @property
+    def message(self) -> str:
+        text = self.messages[self.code]
+        return text % self.params if self.params else text
