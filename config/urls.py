@@ -7,6 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config import views
+from volunteers import urls as volunteers_urls
+from volunteers.urls_card import account_urlpatterns, public_urlpatterns
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -18,8 +20,13 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("accounts/", include(account_urlpatterns)),
+    path("card/", include(public_urlpatterns)),
     path("accounts/", include("volunteers.urls")),
+    path("", include(volunteers_urls.public_urlpatterns)),
+    path("accounts/", include("volunteers.urls_claim")),
     path("accounts/", include("allauth.urls")),
+    path("coordinator/", include("volunteers.urls_coordinator")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

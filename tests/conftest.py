@@ -34,10 +34,17 @@ def free_port() -> int:
 def seeded(db):
     """The reference data and home pages, as `manage.py seed` makes them (without demo accounts)."""
     from cms.services import home_pages_ensure
-    from volunteers.services.reference import directions_load, regions_load
+    from volunteers.services.reference import (
+        consent_text_ensure,
+        directions_load,
+        front_offices_ensure,
+        regions_load,
+    )
 
     regions_load()
     directions_load()
+    front_offices_ensure()
+    consent_text_ensure()
     return home_pages_ensure()
 
 

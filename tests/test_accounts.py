@@ -8,7 +8,17 @@ from volunteers.models import User
 
 pytestmark = pytest.mark.django_db
 
-SIGNUP = {"email": "Aigerim@Example.kz", "password1": "steppe-wind-2026", "password2": "steppe-wind-2026"}
+SIGNUP = {
+    "first_name": "Айгерім",
+    "last_name": "Сейітқали",
+    "email": "Aigerim@Example.kz",
+    "password1": "steppe-wind-2026",
+    "password2": "steppe-wind-2026",
+    "date_of_birth": "1998-04-12",
+    "region": "KZ-75",
+    "preferred_channel": "email",
+    "consent": "on",
+}
 
 
 def _confirmation_link(message) -> str:

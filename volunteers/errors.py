@@ -23,6 +23,13 @@ class VolunteerError(Exception):
         "consent_required": _("Consent to the processing of personal data is required to register."),
         "claim_code_invalid": _("The code is wrong or has expired. Ask for a new one."),
         "already_confirmed": _("This consent has already been confirmed."),
+        "no_profile": _("Complete your volunteer profile first."),
+        "guardian_pending": _("Your parent's or guardian's consent has not been confirmed yet."),
+        "adults_only": _(
+            "This event is for adults only: by law, volunteers under 18 do not take part in emergency response, "
+            "help to people with a criminal record, or heavy and harmful work."
+        ),
+        "below_min_age": _("The minimum age for this event is %(age)s."),
     }
 
     def __init__(self, code: str, field: str | None = None, **params):

@@ -10,7 +10,7 @@ from volunteers.models import GuardianConsent
 
 @shared_task(acks_late=True)
 def guardian_consent_mail_send(consent_id: int) -> bool:
-    """The link for the guardian, in the volunteer's language; nothing is sent once the consent is confirmed."""
+    """The guardian's link, in the volunteer's language; nothing is sent once the consent is confirmed."""
     consent = GuardianConsent.objects.select_related("profile__user").filter(pk=consent_id).first()
     if consent is None or consent.confirmed_at is not None or not consent.guardian_email:
         return False

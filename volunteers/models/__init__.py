@@ -1,6 +1,7 @@
 from volunteers.models.accounts import Direction, Region, RegionKind, User
 from volunteers.models.audit import AuditEntry
 from volunteers.models.consent import ConsentMethod, ConsentText, GuardianConsent, PersonalDataConsent
+from volunteers.models.imports import ImportJob
 from volunteers.models.organisations import Membership, MembershipRole, Organisation, OrganisationKind
 from volunteers.models.profile import Availability, Channel, ClaimCode, Gender, VolunteerProfile
 
@@ -14,6 +15,7 @@ __all__ = [
     "Direction",
     "Gender",
     "GuardianConsent",
+    "ImportJob",
     "Membership",
     "MembershipRole",
     "Organisation",

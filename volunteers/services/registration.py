@@ -140,12 +140,7 @@ def guardian_consent_confirm(*, token: str, confirmed_name: str) -> GuardianCons
     consent.confirmed_at = timezone.now()
     consent.confirmed_name = confirmed_name.strip()[:150]
     consent.save(update_fields=["confirmed_at", "confirmed_name"])
-    audit_log(
-        actor=None,
-        action="volunteers.guardian_consent.confirmed",
-        subject=consent.profile.user,
-        guardian=consent.confirmed_name,
-    )
+    audit_log(actor=None, action="volunteers.guardian_consent.confirmed", subject=consent.profile.user)
     return consent
 
 
@@ -217,10 +212,17 @@ def claim_code_issue(*, profile) -> str:
     return code
 
 
-@transaction.atomic
 def account_claim(*, phone: str, code: str, email: str, password: str) -> User:
     """The volunteer takes over the account a coordinator made: the code proves who they are; the e-mail
     address still has to be verified (allauth sends the link) before they can sign in with it."""
+    user = _account_claim(phone=phone, code=code, email=email, password=password)
+    if user is None:
+        raise VolunteerError("claim_code_invalid", field="code")
+    return user
+
+
+@transaction.atomic
+def _account_claim(*, phone: str, code: str, email: str, password: str) -> User | None:
     from allauth.account.models import EmailAddress
 
     claim = (
@@ -234,7 +236,7 @@ def account_claim(*, phone: str, code: str, email: str, password: str) -> User:
     if not check_password(code, claim.code_hash):
         claim.failed_attempts += 1
         claim.save(update_fields=["failed_attempts"])
-        raise VolunteerError("claim_code_invalid", field="code")
+        return None  # raising here would roll the count back with the transaction
     email = email.strip().lower()
     user = claim.profile.user
     if User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists():

@@ -1,0 +1,167 @@
+"""The admins' screens for the volunteers app, under one "Volunteers" menu in Wagtail's admin.
+
+Only superusers see or open them (SuperuserOnlyPolicy); editors, who also enter /admin/, get neither the
+menu nor the views. Membership changes made here leave an audit entry (the Membership*Action classes).
+"""
+
+import django_filters
+from django.contrib.auth.models import Permission
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
+
+from volunteers.admin_views import (
+    ConsentTextEditView,
+    ConsentTextForm,
+    DirectionForm,
+    GuardedDeleteView,
+    MembershipCreateAction,
+    MembershipDeleteAction,
+    MembershipEditAction,
+    MembershipForm,
+    OrganisationDeleteView,
+    OrganisationForm,
+    RegionForm,
+    SuperuserOnlyPolicy,
+)
+from volunteers.models import AuditEntry, ConsentText, Direction, Membership, Organisation, Region
+
+# Registered before any view asks, or Wagtail would have created its fallback policy for these models.
+for _model in (Organisation, Membership, Region, Direction, ConsentText):
+    register_permission_policy(_model, SuperuserOnlyPolicy(_model))
+register_permission_policy(AuditEntry, SuperuserOnlyPolicy(AuditEntry, actions=["view"]))
+
+
+class AdminOnlyViewSet(ModelViewSet):
+    add_to_reference_index = False
+    copy_view_enabled = False
+    delete_view_class = GuardedDeleteView
+    search_backend_name = None  # plain ORM search over search_fields
+    form_class = None
+
+    def get_form_class(self, for_update=False):
+        return self.form_class
+
+    def get_permissions_to_register(self):
+        # No group permission opens these screens, so the group editor offers none.
+        return Permission.objects.none()
+
+
+class OrganisationViewSet(AdminOnlyViewSet):
+    model = Organisation
+    name = "volunteers_organisations"
+    url_prefix = "volunteers/organisations"
+    icon = "group"
+    form_class = OrganisationForm
+    delete_view_class = OrganisationDeleteView
+    list_display = ["__str__", "kind", "region", "verified"]
+    list_filter = ["kind", "region", "verified"]
+    search_fields = ["slug", "email"]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(queryset=Organisation.objects.select_related("region"), **kwargs)
+
+
+class MembershipViewSet(AdminOnlyViewSet):
+    model = Membership
+    name = "volunteers_memberships"
+    url_prefix = "volunteers/memberships"
+    icon = "user"
+    form_class = MembershipForm
+    list_display = ["user", "organisation", "role", "active"]
+    list_filter = ["role", "organisation"]
+    search_fields = ["user__email"]
+
+    def get_index_view_kwargs(self, **kwargs):
+        queryset = Membership.objects.select_related("user", "organisation")
+        return super().get_index_view_kwargs(queryset=queryset, **kwargs)
+
+
+class RegionViewSet(AdminOnlyViewSet):
+    model = Region
+    name = "volunteers_regions"
+    url_prefix = "volunteers/regions"
+    icon = "globe"
+    form_class = RegionForm
+    list_display = ["__str__", "iso_code", "kind", "admin_centre"]
+    list_filter = ["kind"]
+
+
+class DirectionViewSet(AdminOnlyViewSet):
+    model = Direction
+    name = "volunteers_directions"
+    url_prefix = "volunteers/directions"
+    icon = "tag"
+    form_class = DirectionForm
+    list_display = ["__str__", "slug", "is_birgemiz", "sort_order"]
+
+
+class ConsentTextViewSet(AdminOnlyViewSet):
+    model = ConsentText
+    name = "volunteers_consent_texts"
+    url_prefix = "volunteers/consent-texts"
+    icon = "doc-full"
+    form_class = ConsentTextForm
+    edit_view_class = ConsentTextEditView
+    list_display = ["__str__", "published_at"]
+
+
+def _audit_actions():
+    return [(action, action) for action in AuditEntry.objects.values_list("action", flat=True).distinct()]
+
+
+class AuditEntryFilterSet(WagtailFilterSet):
+    action = django_filters.ChoiceFilter(label=_("action"), choices=_audit_actions)
+    at = django_filters.DateFromToRangeFilter(label=_("when"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = AuditEntry
+        fields = ["action", "at"]
+
+
+class AuditEntryViewSet(AdminOnlyViewSet):
+    """Read-only: the policy grants "view" alone, so there is no add, edit or delete."""
+
+    model = AuditEntry
+    name = "volunteers_audit"
+    url_prefix = "volunteers/audit"
+    icon = "history"
+    inspect_view_enabled = True
+    list_display = ["at", "actor", "action", "subject"]
+    filterset_class = AuditEntryFilterSet
+    search_fields = ["action", "subject__email", "actor__email"]
+
+    def get_form_class(self, for_update=False):
+        return None
+
+    def get_index_view_kwargs(self, **kwargs):
+        queryset = AuditEntry.objects.select_related("actor", "subject")
+        return super().get_index_view_kwargs(queryset=queryset, **kwargs)
+
+
+class VolunteersViewSetGroup(ViewSetGroup):
+    menu_label = _("Volunteers")
+    menu_icon = "group"
+    menu_order = 250
+    items = (
+        OrganisationViewSet,
+        MembershipViewSet,
+        RegionViewSet,
+        DirectionViewSet,
+        ConsentTextViewSet,
+        AuditEntryViewSet,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_volunteers_viewsets():
+    return VolunteersViewSetGroup()
+
+
+@hooks.register("register_actions")
+def register_membership_actions(registry):
+    for action_class in (MembershipCreateAction, MembershipEditAction, MembershipDeleteAction):
+        registry.register(Membership, action_class)
