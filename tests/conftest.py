@@ -30,9 +30,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def seeded(db):
-    """The reference data and home pages, as `manage.py seed` makes them (without demo accounts)."""
+def _seed_site():
     from cms.services import home_pages_ensure
     from volunteers.services.reference import (
         consent_text_ensure,
@@ -46,6 +44,12 @@ def seeded(db):
     front_offices_ensure()
     consent_text_ensure()
     return home_pages_ensure()
+
+
+@pytest.fixture
+def seeded(db):
+    """The reference data and home pages, as `manage.py seed` makes them (without demo accounts)."""
+    return _seed_site()
 
 
 @pytest.fixture
@@ -118,12 +122,7 @@ def browser_context_args(browser_context_args):
 @pytest.fixture
 def site(transactional_db, live_server):
     """A live server with the seeded site, for browser tests (transactional tests start from empty tables)."""
-    from cms.services import home_pages_ensure
-    from volunteers.services.reference import directions_load, regions_load
-
-    regions_load()
-    directions_load()
-    home_pages_ensure()
+    _seed_site()
     return live_server
 
 

@@ -61,7 +61,7 @@ def _read_only_once_saved(form, *names):
 
 
 class OrganisationForm(WagtailAdminModelForm):
-    class Meta:
+    class Meta(WagtailAdminModelForm.Meta):
         model = Organisation
         fields = ["name", "slug", "kind", "region", "email", "phone", "address", "website", "verified"]
 
@@ -80,7 +80,7 @@ class OrganisationForm(WagtailAdminModelForm):
 
 
 class RegionForm(WagtailAdminModelForm):
-    class Meta:
+    class Meta(WagtailAdminModelForm.Meta):
         model = Region
         fields = ["iso_code", "kind", "name", "admin_centre"]
 
@@ -90,7 +90,7 @@ class RegionForm(WagtailAdminModelForm):
 
 
 class DirectionForm(WagtailAdminModelForm):
-    class Meta:
+    class Meta(WagtailAdminModelForm.Meta):
         model = Direction
         fields = ["slug", "name", "description", "is_birgemiz", "roadmap_item", "sort_order"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
@@ -121,7 +121,7 @@ class UserByEmailField(forms.ModelChoiceField):
 class MembershipForm(WagtailAdminModelForm):
     user = UserByEmailField(label=_("e-mail address of the account"))
 
-    class Meta:
+    class Meta(WagtailAdminModelForm.Meta):
         model = Membership
         fields = ["user", "organisation", "role", "active"]
 
@@ -133,7 +133,15 @@ class MembershipForm(WagtailAdminModelForm):
             _read_only_once_saved(self, "user", "organisation")
 
 
-CONSENT_SECTIONS = ["operator", "purpose", "data_collected", "period", "third_parties", "cross_border", "publication"]
+CONSENT_SECTIONS = [
+    "operator",
+    "purpose",
+    "data_collected",
+    "period",
+    "third_parties",
+    "cross_border",
+    "publication",
+]
 
 CONSENT_TEXT_IN_USE = _(
     "Volunteers have accepted version %(version)s, so it can no longer be changed. "
@@ -146,7 +154,7 @@ def consent_text_in_use(text: ConsentText) -> bool:
 
 
 class ConsentTextForm(WagtailAdminModelForm):
-    class Meta:
+    class Meta(WagtailAdminModelForm.Meta):
         model = ConsentText
         fields = ["version", *CONSENT_SECTIONS]
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in CONSENT_SECTIONS}
@@ -208,7 +216,9 @@ class OrganisationDeleteView(GuardedDeleteView):
     def refusal(self):
         # Deleting would silently take the memberships with it, past their audit trail.
         if self.object.memberships.exists():
-            return _("“%(object)s” still has members: remove the memberships first.") % {"object": self.object}
+            return _("“%(object)s” still has members: remove the memberships first.") % {
+                "object": self.object
+            }
         return super().refusal()
 
 

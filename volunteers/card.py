@@ -6,7 +6,6 @@ from functools import cache
 
 import qrcode
 import qrcode.image.svg
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
@@ -23,11 +22,18 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from volunteers.audit import audit_log
+from volunteers.errors import VolunteerError
 from volunteers.models import VolunteerProfile
 from volunteers.models.profile import CARD_PUBLIC_FIELDS
 
 FIELD_CODES = [code for code, _label in CARD_PUBLIC_FIELDS]
-UNKNOWN_FIELD = _("“%(value)s” cannot be shown on the card.")
+
+
+class CardError(VolunteerError):
+    messages = {"card_field_unknown": _("“%(value)s” cannot be shown on the card.")}
+
+
+UNKNOWN_FIELD = CardError.messages["card_field_unknown"]
 
 
 def card_number(token: str) -> str:
@@ -40,7 +46,7 @@ def card_public_fields_set(*, profile: VolunteerProfile, fields: Iterable[str]) 
     fields = list(fields)
     unknown = [code for code in fields if code not in FIELD_CODES]
     if unknown:
-        raise ValidationError(UNKNOWN_FIELD, code="unknown_field", params={"value": unknown[0]})
+        raise CardError("card_field_unknown", field="public_fields", value=unknown[0])
     chosen = [code for code in FIELD_CODES if code in fields]  # the canonical order, each once
     previous = list(profile.public_fields or [])
     if chosen == previous:
@@ -139,7 +145,7 @@ def _lines(text: str, font: str, size: float, width: float, max_lines: int) -> l
 
 
 def card_pdf(*, profile: VolunteerProfile, language: str, verify_url: str) -> bytes:
-    """The volunteer's card as a one-page PDF in `language` (not necessarily the active one: e-mails reuse it)."""
+    """The card as a one-page PDF in `language`, which need not be the active one (an e-mail reuses it)."""
     _fonts_registered()
     buffer = io.BytesIO()
     with translation.override(language):

@@ -26,8 +26,8 @@ class VolunteerError(Exception):
         "no_profile": _("Complete your volunteer profile first."),
         "guardian_pending": _("Your parent's or guardian's consent has not been confirmed yet."),
         "adults_only": _(
-            "This event is for adults only: by law, volunteers under 18 do not take part in emergency response, "
-            "help to people with a criminal record, or heavy and harmful work."
+            "This event is for adults only: by law, volunteers under 18 do not take part in emergency "
+            "response, help to people with a criminal record, or heavy and harmful work."
         ),
         "below_min_age": _("The minimum age for this event is %(age)s."),
     }

@@ -32,7 +32,10 @@ class VolunteerFilter(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     region = django_filters.ModelChoiceFilter(
-        label=_("Region"), queryset=Region.objects.all(), to_field_name="iso_code", empty_label=_("All regions")
+        label=_("Region"),
+        queryset=Region.objects.all(),
+        to_field_name="iso_code",
+        empty_label=_("All regions"),
     )
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisation"),
@@ -43,7 +46,9 @@ class VolunteerFilter(django_filters.FilterSet):
     silver = django_filters.BooleanFilter(
         label=_("Silver volunteers only"), method="only_silver", widget=forms.CheckboxInput
     )
-    minors = django_filters.BooleanFilter(label=_("Minors only"), method="only_minors", widget=forms.CheckboxInput)
+    minors = django_filters.BooleanFilter(
+        label=_("Minors only"), method="only_minors", widget=forms.CheckboxInput
+    )
 
     class Meta:
         model = VolunteerProfile

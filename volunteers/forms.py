@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from volunteers.errors import VolunteerError
-from volunteers.models import Channel, Direction, Gender, Region, VolunteerProfile
+from volunteers.models import Channel, ConsentText, Direction, Gender, Region, VolunteerProfile
 from volunteers.models.profile import SPOKEN_LANGUAGES, Availability
 from volunteers.phones import phone_display, phone_normalise
 from volunteers.services.registration import VolunteerData, birth_date_check, needs_guardian, phone_available
@@ -140,6 +140,8 @@ class VolunteerSignupForm(ProfileFieldsMixin, SignupForm):
 
     def clean(self):
         cleaned = super().clean()
+        if ConsentText.current() is None:
+            raise forms.ValidationError(_("Registration is closed for now: no consent text is published."))
         born = cleaned.get("date_of_birth")
         if born is None:
             return cleaned

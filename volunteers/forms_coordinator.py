@@ -2,6 +2,7 @@
 need the database (a taken phone, a guardian for a minor, a live claim code) stay in the services."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -40,7 +41,10 @@ class AssistedRegistrationForm(forms.Form):
     )
     city = forms.CharField(label=_("City or district"), max_length=100, required=False)
     languages = forms.MultipleChoiceField(
-        label=_("Languages spoken"), choices=SPOKEN_LANGUAGES, widget=forms.CheckboxSelectMultiple, required=False
+        label=_("Languages spoken"),
+        choices=SPOKEN_LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
     directions = forms.ModelMultipleChoiceField(
         label=_("Directions of interest"),
@@ -55,7 +59,6 @@ class AssistedRegistrationForm(forms.Form):
         label=_("Parent's or guardian's full name"),
         max_length=150,
         required=False,
-        help_text=_("Required for volunteers under 16: the parent or guardian gives consent in person."),
     )
     guardian_phone = forms.CharField(
         label=_("Parent's or guardian's phone"),
@@ -70,6 +73,9 @@ class AssistedRegistrationForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["guardian_name"].help_text = _(
+            "Required for volunteers under %(age)s: the parent or guardian gives consent in person."
+        ) % {"age": settings.VOLUNTEERS_GUARDIAN_CONSENT_UNDER}
         managed = organisations_managed_by(user)
         self.fields["organisation"].queryset = managed
         if not self.is_bound:

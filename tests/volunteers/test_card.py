@@ -2,10 +2,10 @@ import datetime as dt
 import re
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from volunteers.card import card_pdf, card_public_fields_set
+from volunteers.errors import VolunteerError
 from volunteers.models import AuditEntry, Direction, Region, VolunteerProfile
 
 pytestmark = pytest.mark.django_db
@@ -183,7 +183,7 @@ def test_public_page_is_404_for_unknown_erased_or_inactive(client, profile, seed
 
 
 def test_choosing_fields_saves_them_and_writes_an_audit_entry(signed_in, profile):
-    response = signed_in.post("/en/accounts/card/", {"fields": ["member_since", "photo_name"]})
+    response = signed_in.post("/en/accounts/card/", {"public_fields": ["member_since", "photo_name"]})
     assert response.status_code == 302
     assert response["Location"] == "/en/accounts/card/"
     profile.refresh_from_db()
@@ -194,7 +194,7 @@ def test_choosing_fields_saves_them_and_writes_an_audit_entry(signed_in, profile
     assert entry.data == {"before": [], "after": ["photo_name", "member_since"]}
 
     # The same choice again is harmless: nothing changes, nothing more is logged.
-    signed_in.post("/en/accounts/card/", {"fields": ["photo_name", "member_since"]})
+    signed_in.post("/en/accounts/card/", {"public_fields": ["photo_name", "member_since"]})
     assert AuditEntry.objects.filter(action="volunteers.card.visibility_changed").count() == 1
 
     # Unticking everything is a choice too.
@@ -205,13 +205,13 @@ def test_choosing_fields_saves_them_and_writes_an_audit_entry(signed_in, profile
 
 def test_an_unknown_field_code_is_refused_next_to_the_field_and_nothing_is_saved(signed_in, profile):
     card_public_fields_set(profile=profile, fields=["region"])
-    response = signed_in.post("/en/accounts/card/", {"fields": ["region", "email"]})
+    response = signed_in.post("/en/accounts/card/", {"public_fields": ["region", "email"]})
     assert response.status_code == 200
     html = response.content.decode()
     # The message sits in the field's own error list, which the fieldset names in aria-describedby.
-    assert 'aria-describedby="id_fields_helptext id_fields_error"' in html
+    assert 'aria-describedby="id_public_fields_helptext id_public_fields_error"' in html
     assert re.search(
-        r'<ul class="errorlist" id="id_fields_error"><li>“email” cannot be shown on the card.', html
+        r'<ul class="errorlist" id="id_public_fields_error"><li>“email” cannot be shown on the card.', html
     )
     profile.refresh_from_db()
     assert profile.public_fields == ["region"]
@@ -219,9 +219,11 @@ def test_an_unknown_field_code_is_refused_next_to_the_field_and_nothing_is_saved
 
 
 def test_the_service_refuses_unknown_codes_itself(profile):
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(VolunteerError) as caught:
         card_public_fields_set(profile=profile, fields=["photo_name", "date_of_birth"])
-    assert caught.value.code == "unknown_field"
+    assert caught.value.code == "card_field_unknown"
+    assert caught.value.field == "public_fields"
+    assert str(caught.value.message) == "“date_of_birth” cannot be shown on the card."
     profile.refresh_from_db()
     assert profile.public_fields == []
     assert not AuditEntry.objects.exists()
@@ -231,6 +233,6 @@ def test_the_form_cannot_change_someone_elses_card(client, profile, user_factory
     intruder = user_factory(email="intruder@example.kz")
     VolunteerProfile.objects.create(user=intruder, region=Region.objects.get(iso_code="KZ-75"))
     client.force_login(intruder)
-    client.post("/en/accounts/card/", {"fields": ["photo_name"]})
+    client.post("/en/accounts/card/", {"public_fields": ["photo_name"]})
     profile.refresh_from_db()
     assert profile.public_fields == []

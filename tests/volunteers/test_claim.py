@@ -26,7 +26,11 @@ def registered(seeded, user_factory):
         coordinator=coordinator,
         organisation=Organisation.objects.get(region=region, kind="regional_fo"),
         data=VolunteerData(
-            first_name="Asel", last_name="Nurlanova", phone=PHONE, date_of_birth=dt.date(1990, 5, 1), region=region
+            first_name="Asel",
+            last_name="Nurlanova",
+            phone=PHONE,
+            date_of_birth=dt.date(1990, 5, 1),
+            region=region,
         ),
         language="kk",
     )

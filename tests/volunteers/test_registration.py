@@ -73,7 +73,11 @@ def test_a_volunteer_signs_up_with_the_whole_profile_in_one_form(client, seeded)
 @pytest.mark.parametrize(
     ("born", "field", "message"),
     [
-        ((TODAY + dt.timedelta(days=1)).isoformat(), "date_of_birth", "Туған күні болашақта болуы мүмкін емес."),
+        (
+            (TODAY + dt.timedelta(days=1)).isoformat(),
+            "date_of_birth",
+            "Туған күні болашақта болуы мүмкін емес.",
+        ),
         (born_years_ago(14, days_later=1), "date_of_birth", "14 жасқа толмаған волонтерлер"),
         (born_years_ago(121), "date_of_birth", "120"),
     ],
@@ -93,7 +97,10 @@ def test_fourteen_today_may_register_alone_but_needs_a_guardian(client, seeded):
     assert "ата-анасының немесе заңды өкілінің келісімі" in html
     assert User.objects.count() == 0
     response = signup(
-        client, date_of_birth=born_years_ago(14), guardian_name="Сәуле Сәрсенбаева", guardian_email="saule@example.kz"
+        client,
+        date_of_birth=born_years_ago(14),
+        guardian_name="Сәуле Сәрсенбаева",
+        guardian_email="saule@example.kz",
     )
     assert response.status_code == 302
     assert GuardianConsent.objects.get().guardian_email == "saule@example.kz"
@@ -102,7 +109,9 @@ def test_fourteen_today_may_register_alone_but_needs_a_guardian(client, seeded):
 def test_sixteen_today_needs_no_guardian_fifteen_does(client, seeded):
     assert signup(client, date_of_birth=born_years_ago(16)).status_code == 302
     assert not User.objects.get().profile.needs_guardian_consent
-    response = signup(client, email="young@example.kz", phone="", date_of_birth=born_years_ago(16, days_later=1))
+    response = signup(
+        client, email="young@example.kz", phone="", date_of_birth=born_years_ago(16, days_later=1)
+    )
     assert response.status_code == 200
     assert User.objects.count() == 1
 
@@ -111,7 +120,7 @@ def test_guardian_email_must_not_be_the_volunteers_own(client, seeded):
     response = signup(
         client, date_of_birth=born_years_ago(15), guardian_name="Сәуле", guardian_email="DAULET@example.kz"
     )
-    assert "not your own" in response.content.decode() or "өзіңіздікін емес" in response.content.decode()
+    assert "Өзіңіздікін емес" in response.content.decode()
     assert User.objects.count() == 0
 
 
@@ -129,7 +138,7 @@ def test_guardian_confirms_by_the_link_in_the_volunteers_language(
     assert response.status_code == 302
     user = User.objects.get(email="daulet@example.kz")
     guardian_mail = next(message for message in mail.outbox if message.to == ["saule@example.kz"])
-    assert "согласие" in guardian_mail.subject
+    assert "просит вашего согласия" in guardian_mail.subject
     link = re.search(r"https?://[^/]+(/ru/guardian/\S+/)", guardian_mail.body).group(1)
 
     assert [refusal.code for refusal in event_refusals(user=user)] == ["guardian_pending"]
@@ -206,7 +215,10 @@ def test_what_was_typed_is_kept_after_an_error(client, seeded):
     ("age", "retired", "silver"), [(49, False, False), (50, False, True), (40, True, True), (75, False, True)]
 )
 def test_silver_volunteers_are_fifty_or_older_or_retired(client, seeded, age, retired, silver):
-    assert signup(client, date_of_birth=born_years_ago(age), is_retired="on" if retired else None).status_code == 302
+    assert (
+        signup(client, date_of_birth=born_years_ago(age), is_retired="on" if retired else None).status_code
+        == 302
+    )
     assert VolunteerProfile.objects.get().is_silver is silver
 
 

@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from config.i18n import TranslatedField
 
@@ -57,7 +58,7 @@ class User(AbstractUser):
 
 
 class RegionKind(models.TextChoices):
-    REGION = "region", _("Region")
+    REGION = "region", pgettext_lazy("kind of region", "Region (oblys)")
     CITY = "city", _("City of republican significance")
 
 

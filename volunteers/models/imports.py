@@ -80,8 +80,3 @@ class ImportJob(models.Model):
     @property
     def is_running(self) -> bool:
         return self.status in RUNNING_STATUSES
-
-
-# Celery's autodiscovery imports only `volunteers.tasks`; every process that loads the models (the worker too)
-# registers the import's tasks through this line.
-from volunteers import tasks_import  # noqa: E402, F401

@@ -11,9 +11,15 @@ PROFILE_FIELDS = (
 
 
 @transaction.atomic
-def profile_update(*, profile: VolunteerProfile, data: VolunteerData, changed: list[str]) -> list[str]:
+def profile_update(*, profile: VolunteerProfile, data: VolunteerData) -> list[str]:
     """Save what the volunteer changed and record which fields (not their values) in the audit log."""
     user = profile.user
+    changed = [name for name in ("first_name", "last_name") if getattr(user, name) != getattr(data, name)]
+    changed += [name for name in PROFILE_FIELDS if getattr(profile, name) != getattr(data, name)]
+    if {direction.pk for direction in profile.directions.all()} != {
+        direction.pk for direction in data.directions
+    }:
+        changed.append("directions")
     user.first_name, user.last_name = data.first_name, data.last_name
     user.save(update_fields=["first_name", "last_name"])
     for name in PROFILE_FIELDS:

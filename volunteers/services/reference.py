@@ -1,4 +1,5 @@
 import csv
+import datetime as dt
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -7,7 +8,19 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from volunteers.models import ConsentText, Direction, Organisation, OrganisationKind, Region, User
+from volunteers.models import (
+    ConsentMethod,
+    ConsentText,
+    Direction,
+    Membership,
+    MembershipRole,
+    Organisation,
+    OrganisationKind,
+    PersonalDataConsent,
+    Region,
+    User,
+    VolunteerProfile,
+)
 from volunteers.reference import DIRECTIONS
 from volunteers.roles import ROLE_GROUPS, Role
 
@@ -82,7 +95,48 @@ def demo_accounts_ensure(*, reset_passwords: bool = False) -> list[DemoAccount]:
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
         accounts.append(DemoAccount(role=role, email=email, password=password))
+    _demo_people_ensure()
     return accounts
+
+
+DEMO_PEOPLE = {
+    # role: first name, last name, date of birth, region
+    Role.VOLUNTEER: ("Айгерім", "Сейітқали", dt.date(2000, 9, 1), "KZ-75"),
+    Role.COORDINATOR: ("Ержан", "Мұхамедов", dt.date(1988, 3, 8), "KZ-75"),
+}
+
+
+def _demo_people_ensure() -> None:
+    """The demo volunteer has a profile and a consent; the demo coordinator runs Almaty's front office."""
+    consent_text_ensure()
+    front_offices_ensure()
+    for role, (first_name, last_name, born, region_code) in DEMO_PEOPLE.items():
+        user = User.objects.get(email=f"{role.value}@{DEMO_DOMAIN}")
+        User.objects.filter(pk=user.pk).update(first_name=first_name, last_name=last_name)
+        profile, created = VolunteerProfile.objects.get_or_create(
+            user=user,
+            defaults={
+                "date_of_birth": born,
+                "region": Region.objects.get(iso_code=region_code),
+                "language": "kk",
+                "languages": ["kk", "ru"],
+            },
+        )
+        if created:
+            profile.directions.set(Direction.objects.filter(slug__in=["taza-alem", "bilim"]))
+            PersonalDataConsent.objects.create(
+                user=user, text=ConsentText.current(), language="kk", method=ConsentMethod.ONLINE
+            )
+    Membership.objects.get_or_create(
+        user=User.objects.get(email=f"{Role.COORDINATOR.value}@{DEMO_DOMAIN}"),
+        organisation=Organisation.objects.get(slug="front-office-kz-75"),
+        defaults={"role": MembershipRole.COORDINATOR},
+    )
+    Membership.objects.get_or_create(
+        user=User.objects.get(email=f"{Role.VOLUNTEER.value}@{DEMO_DOMAIN}"),
+        organisation=Organisation.objects.get(slug="front-office-kz-75"),
+        defaults={"role": MembershipRole.VOLUNTEER},
+    )
 
 
 def consent_text_ensure() -> ConsentText:

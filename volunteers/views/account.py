@@ -17,9 +17,9 @@ from volunteers.forms import AccountEraseForm, GuardianConfirmForm, ProfileForm
 from volunteers.models import ConsentText, GuardianConsent, VolunteerProfile
 from volunteers.phones import phone_display
 from volunteers.services.eligibility import event_refusals
-from volunteers.services.profile import profile_update
 from volunteers.services.preferences import EASY_READING_COOKIE, easy_reading_set
 from volunteers.services.privacy import consent_withdraw, volunteer_data_export
+from volunteers.services.profile import profile_update
 from volunteers.services.registration import guardian_consent_confirm
 
 
@@ -77,7 +77,7 @@ def profile_edit(request):
     profile = get_object_or_404(VolunteerProfile.objects.active(), user=request.user)
     form = ProfileForm(request.POST or None, profile=profile)
     if request.method == "POST" and form.is_valid():
-        changed = profile_update(profile=profile, data=form.volunteer_data(), changed=form.changed_data)
+        changed = profile_update(profile=profile, data=form.volunteer_data())
         if changed:
             messages.success(request, _("Your profile is saved."))
         return redirect("account_profile")
@@ -122,13 +122,16 @@ def account_erase(request):
         )
     consent_withdraw(user=request.user)
     logout(request)
-    messages.success(request, _("Your consent is withdrawn, your account is closed and your personal data erased."))
+    messages.success(
+        request, _("Your consent is withdrawn, your account is closed and your personal data erased.")
+    )
     return redirect("/")
 
 
 def guardian_consent(request, token):
     consent = get_object_or_404(
-        GuardianConsent.objects.select_related("profile__user").filter(profile__erased_at__isnull=True), token=token
+        GuardianConsent.objects.select_related("profile__user").filter(profile__erased_at__isnull=True),
+        token=token,
     )
     form = GuardianConfirmForm(request.POST or None)
     if request.method == "POST" and consent.confirmed_at is None and form.is_valid():

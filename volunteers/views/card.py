@@ -1,13 +1,11 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
@@ -20,20 +18,23 @@ from volunteers.card import (
     public_card_facts,
     qr_svg,
 )
+from volunteers.errors import VolunteerError
 from volunteers.models import VolunteerProfile
 from volunteers.models.profile import CARD_PUBLIC_FIELDS
 
 
 class CardVisibilityForm(forms.Form):
-    fields = forms.MultipleChoiceField(
+    public_fields = forms.MultipleChoiceField(
         label=_("Shown on the public page of your card"),
-        help_text=_("Anyone who scans the QR code sees these. With nothing ticked, the page only confirms that "
-                    "you are a registered volunteer."),
+        help_text=_(
+            "Anyone who scans the QR code sees these. With nothing ticked, the page only confirms that you "
+            "are a registered volunteer."
+        ),
         choices=CARD_PUBLIC_FIELDS,
         widget=forms.CheckboxSelectMultiple,
         required=False,
         error_messages={"invalid_choice": UNKNOWN_FIELD},
-    )  # fmt: skip
+    )
 
 
 def _own_profile(request) -> VolunteerProfile | None:
@@ -56,13 +57,13 @@ def card(request):
     if profile is None:
         return render(request, "volunteers/card.html", {"profile": None})
     form = CardVisibilityForm(
-        request.POST if request.method == "POST" else None, initial={"fields": profile.public_fields}
+        request.POST if request.method == "POST" else None, initial={"public_fields": profile.public_fields}
     )
     if request.method == "POST" and form.is_valid():
         try:
-            card_public_fields_set(profile=profile, fields=form.cleaned_data["fields"])
-        except ValidationError as error:
-            form.add_error("fields", error)
+            card_public_fields_set(profile=profile, fields=form.cleaned_data["public_fields"])
+        except VolunteerError as error:
+            form.add_error(error.field, error.message)
         else:
             messages.success(request, gettext("Saved. The public page of your card shows what you chose."))
             return redirect("volunteer_card")

@@ -62,6 +62,7 @@ def _with_guardian_state(profiles):
     return profiles.annotate(guardian_consent_confirmed=Exists(confirmed))
 
 
+@never_cache  # personal data: no copy in any cache
 @coordinator_required
 def volunteer_list(request):
     profiles = _with_guardian_state(profiles_visible_to(request.user)).select_related("user", "region")
@@ -89,6 +90,7 @@ def _profile_for(request, user_id):
     return get_object_or_404(profiles, pk=user_id)
 
 
+@never_cache  # personal data: no copy in any cache
 @coordinator_required
 def volunteer_detail(request, user_id: int):
     profile = _profile_for(request, user_id)
@@ -101,7 +103,7 @@ def volunteer_detail(request, user_id: int):
         {
             "profile": profile,
             "phone": phone_display(profile.phone),
-            "languages": [language_names.get(code, code) for code in profile.languages],
+            "spoken_languages": [language_names.get(code, code) for code in profile.languages],
             "claimed": bool(profile.user.email),
         },
     )

@@ -79,7 +79,8 @@ class Command(BaseCommand):
                 continue
             catalogue = _read(po)
             for message in catalogue:
-                if message.id and not _is_translated(message):
+                # Always the msgid itself: a fuzzy guess by msgmerge would otherwise put another text here.
+                if message.id:
                     message.string = message.id if not message.pluralizable else tuple(message.id)
                 message.flags.discard("fuzzy")
             with po.open("wb") as handle:
