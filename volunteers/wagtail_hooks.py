@@ -27,6 +27,7 @@ from volunteers.admin_views import (
     RegionForm,
     SuperuserOnlyPolicy,
 )
+from volunteers.audit import audit_log
 from volunteers.models import AuditEntry, ConsentText, Direction, Membership, Organisation, Region
 
 # Registered before any view asks, or Wagtail would have created its fallback policy for these models.
@@ -165,3 +166,35 @@ def register_volunteers_viewsets():
 def register_membership_actions(registry):
     for action_class in (MembershipCreateAction, MembershipEditAction, MembershipDeleteAction):
         registry.register(Membership, action_class)
+
+
+# --- Roles given in Wagtail's user editor (groups, admin rights) leave an audit entry -----------------------
+
+
+def _roles(user) -> dict:
+    return {
+        "groups": sorted(user.groups.values_list("name", flat=True)),
+        "is_superuser": user.is_superuser,
+        "is_active": user.is_active,
+    }
+
+
+@hooks.register("before_edit_user")
+def remember_roles_before_edit(request, user):
+    request._roles_before = _roles(user)
+
+
+@hooks.register("after_edit_user")
+def audit_roles_after_edit(request, user):
+    before, after = getattr(request, "_roles_before", None), _roles(user)
+    if before != after:
+        audit_log(
+            actor=request.user, action="volunteers.roles.changed", subject=user, before=before, after=after
+        )
+
+
+@hooks.register("after_create_user")
+def audit_roles_after_create(request, user):
+    audit_log(
+        actor=request.user, action="volunteers.roles.changed", subject=user, before=None, after=_roles(user)
+    )

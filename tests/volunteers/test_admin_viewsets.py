@@ -304,3 +304,26 @@ def test_the_audit_log_is_read_only_and_filters_by_action(admin_client, admin):
 
 def _sections():
     return ("operator", "purpose", "data_collected", "period", "third_parties", "cross_border", "publication")
+
+
+def test_giving_a_role_in_the_user_editor_leaves_an_audit_entry(client, seeded):
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from django.contrib.auth.models import Group
+
+    from volunteers.models import AuditEntry, User
+
+    admin = User.objects.create_superuser(email="root@example.kz", password="x-long-password-1")
+    TOTP.activate(admin, generate_totp_secret())
+    client.force_login(admin)
+    person = User.objects.create_user(email="person@example.kz", password="x-long-password-2", first_name="А")
+    editors = Group.objects.get(name="Editors")
+    response = client.post(
+        f"/admin/users/edit/{person.pk}/",
+        {"email": "person@example.kz", "first_name": "А", "last_name": "Б", "is_active": "on",
+         "groups": [editors.pk], "password1": "", "password2": ""},
+    )  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:3000]
+    entry = AuditEntry.objects.get(action="volunteers.roles.changed", subject=person)
+    assert entry.actor == admin
+    assert entry.data["before"]["groups"] == []
+    assert entry.data["after"]["groups"] == ["Editors"]
