@@ -110,3 +110,22 @@ def test_home_page_queries_do_not_depend_on_the_language(client, seeded, django_
     for code in ("kk", "ru", "en"):
         with django_assert_max_num_queries(7):
             assert client.get(f"/{code}/").status_code == 200
+
+
+def test_translations_apply_fills_kazakh_and_russian_from_json(tmp_path, settings):
+    for code in ("kk", "ru", "en"):
+        folder = tmp_path / code / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        (folder / "django.po").write_text(
+            'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            '#, fuzzy\nmsgid "Volunteer"\nmsgstr "Guess"\n',
+            encoding="utf-8",
+        )
+    settings.LOCALE_PATHS = [tmp_path]
+    translations = tmp_path / "new.json"
+    translations.write_text('{"Volunteer": {"kk": "Волонтер", "ru": "Волонтёр"}}', encoding="utf-8")
+    call_command("translations", "apply", str(translations))
+    kazakh = (tmp_path / "kk" / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+    assert 'msgstr "Волонтер"' in kazakh
+    assert "fuzzy" not in kazakh
+    assert 'msgstr "Волонтёр"' in (tmp_path / "ru" / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")

@@ -2,9 +2,11 @@
 
 `translations check` fails on any untranslated or fuzzy entry; `translations compile` checks, then writes the
 .mo files; `translations fill-source` copies each msgid into the English catalogue (English is the source
-language, so its translation is the text itself).
+language, so its translation is the text itself); `translations apply FILE.json` writes translations given as
+{"msgid": {"kk": "...", "ru": "..."}} (a plural's value is the list of its forms) into the catalogues.
 """
 
+import json
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -53,14 +55,22 @@ class Command(BaseCommand):
     help = "Check (fail on untranslated or fuzzy entries), compile, or fill the source-language catalogue."
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["check", "compile", "fill-source"])
+        parser.add_argument("action", choices=["check", "compile", "fill-source", "apply"])
+        parser.add_argument("file", nargs="?", help="With apply: the JSON file of translations.")
 
-    def handle(self, *args, action, **options):
+    def handle(self, *args, action, file=None, **options):
         paths = catalogue_paths()
         if not paths:
             raise CommandError("No catalogues found under LOCALE_PATHS.")
         if action == "fill-source":
             self._fill_source(paths)
+            return
+        if action == "apply":
+            if not file:
+                raise CommandError("apply needs the JSON file of translations.")
+            project = Path(settings.LOCALE_PATHS[0])
+            own = [po for po in paths if po.parent.parent.parent == project]
+            self._apply(own, json.loads(Path(file).read_text(encoding="utf-8")))
             return
         problems = [problem for po in paths for problem in catalogue_problems(po)]
         if problems:
@@ -86,3 +96,26 @@ class Command(BaseCommand):
             with po.open("wb") as handle:
                 write_po(handle, catalogue, width=110, omit_header=False)
             self.stdout.write(f"Filled {po}")
+
+    def _apply(self, paths, translations: dict):
+        for po in paths:
+            language = po.parent.parent.name
+            catalogue = _read(po)
+            applied = 0
+            for message in catalogue:
+                key = message.id if isinstance(message.id, str) else (message.id or [""])[0]
+                value = (translations.get(key) or {}).get(language)
+                if not key or value is None:
+                    continue
+                if message.pluralizable:
+                    forms = value if isinstance(value, list) else [value]
+                    message.string = tuple(forms + [forms[-1]] * (catalogue.num_plurals - len(forms)))[
+                        : catalogue.num_plurals
+                    ]
+                else:
+                    message.string = value
+                message.flags.discard("fuzzy")
+                applied += 1
+            with po.open("wb") as handle:
+                write_po(handle, catalogue, width=110, omit_header=False)
+            self.stdout.write(f"{po}: {applied} entries")
