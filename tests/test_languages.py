@@ -129,3 +129,10 @@ def test_translations_apply_fills_kazakh_and_russian_from_json(tmp_path, setting
     assert 'msgstr "Волонтер"' in kazakh
     assert "fuzzy" not in kazakh
     assert 'msgstr "Волонтёр"' in (tmp_path / "ru" / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+
+
+def test_a_request_too_large_to_read_gets_a_page_in_the_visitors_language(client, seeded, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 5
+    response = client.post("/ru/accounts/login/", {f"field{number}": "x" for number in range(10)})
+    assert response.status_code == 400
+    assert "Не удалось прочитать запрос" in response.content.decode()
