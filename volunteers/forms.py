@@ -1,8 +1,9 @@
 from allauth.account.forms import SignupForm
 from django import forms
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models.fields.json import KeyTextTransform
+from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -155,6 +156,21 @@ class VolunteerSignupForm(ProfileFieldsMixin, SignupForm):
             elif guardian_email == (cleaned.get("email") or "").lower():
                 self.add_error("guardian_email", VolunteerError("guardian_email_is_own").message)
         return cleaned
+
+    def try_save(self, request):
+        try:
+            return super().try_save(request)
+        except (IntegrityError, VolunteerError) as error:
+            # Another sign-up took the same phone or e-mail between our check and the insert: say so next to
+            # the field instead of failing; the transaction in save() has left nothing behind.
+            if isinstance(error, IntegrityError):
+                phone = self.cleaned_data.get("phone")
+                taken_phone = phone and VolunteerProfile.objects.filter(phone=phone).exists()
+                error = VolunteerError(
+                    "phone_taken" if taken_phone else "email_taken", field="phone" if taken_phone else "email"
+                )
+            self.add_error(error.field, error.message)
+            return None, TemplateResponse(request, "account/signup.html", {"form": self})
 
     def save(self, request):
         # The user, the profile, the consent and the guardian's request stand or fall together.

@@ -227,3 +227,14 @@ def test_adults_only_events_refuse_minors_until_the_day_they_turn_eighteen(clien
     user = User.objects.get()
     assert [refusal.code for refusal in event_refusals(user=user, adults_only=True)] == ["adults_only"]
     assert event_refusals(user=user, adults_only=True, on=TODAY + dt.timedelta(days=1)) == []
+
+
+def test_a_phone_taken_by_a_concurrent_sign_up_gets_a_message_not_a_500(client, seeded, monkeypatch):
+    assert signup(client).status_code == 302
+    # The other sign-up committed between this one's check and its insert: the check saw nothing.
+    monkeypatch.setattr("volunteers.forms.phone_available", lambda **kwargs: None)
+    monkeypatch.setattr("volunteers.services.registration.phone_available", lambda **kwargs: None)
+    response = signup(client, language="en", email="second@example.kz")
+    assert response.status_code == 200
+    assert "This phone number is already registered" in response.content.decode()
+    assert User.objects.count() == 1
