@@ -16,6 +16,10 @@ class VolunteerError(Exception):
             "Volunteers under %(age)s years old need a parent's or guardian's consent: "
             "give their name and e-mail."
         ),
+        "guardian_in_person_required": _(
+            "Volunteers under %(age)s years old need the consent of a parent or guardian: give the name of "
+            "the parent or guardian who gave it in person."
+        ),
         "guardian_email_is_own": _("Give your parent's or guardian's e-mail address, not your own."),
         "phone_invalid": _("Enter a Kazakhstan phone number, for example +7 701 234 56 78."),
         "phone_taken": _("This phone number is already registered. Sign in, or ask a coordinator for help."),

@@ -20,6 +20,24 @@ def regions_by_name():
     return Region.objects.annotate(_name=KeyTextTransform(language, "name")).order_by("_name")
 
 
+class PhoneField(forms.CharField):
+    """A Kazakhstan phone number in any usual writing, cleaned to E.164 ("" when left empty)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 32)
+        super().__init__(**kwargs)
+        self.widget.input_type = "tel"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return ""
+        try:
+            return phone_normalise(value)
+        except VolunteerError as error:
+            raise forms.ValidationError(error.message, code=error.code) from None
+
+
 def _availability_choices():
     return [(f"{day}-{part}", f"{day_label}, {part_label}") for day, day_label in Availability.DAYS
             for part, part_label in Availability.PARTS]  # fmt: skip
@@ -40,12 +58,11 @@ class ProfileFieldsMixin(forms.Form):
         to_field_name="iso_code",
     )
     city = forms.CharField(label=_("City or district"), max_length=100, required=False)
-    phone = forms.CharField(
+    phone = PhoneField(
         label=_("Phone"),
-        max_length=32,
         required=False,
         help_text=_("A Kazakhstan number, for example +7 701 234 56 78."),
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        widget=forms.TextInput(attrs={"autocomplete": "tel"}),
     )
     preferred_channel = forms.ChoiceField(
         label=_("How should coordinators contact you?"), choices=Channel.choices, initial=Channel.EMAIL,
@@ -84,11 +101,8 @@ class ProfileFieldsMixin(forms.Form):
         self.fields["region"].queryset = regions_by_name()
 
     def clean_phone(self):
-        raw = self.cleaned_data.get("phone", "")
-        if not raw.strip():
-            return None
+        phone = self.cleaned_data.get("phone") or None
         try:
-            phone = phone_normalise(raw)
             phone_available(phone=phone, exclude_user=getattr(self, "profile_user", None))
         except VolunteerError as error:
             raise forms.ValidationError(error.message, code=error.code) from None
@@ -161,14 +175,10 @@ class VolunteerSignupForm(ProfileFieldsMixin, SignupForm):
         try:
             return super().try_save(request)
         except (IntegrityError, VolunteerError) as error:
-            # Another sign-up took the same phone or e-mail between our check and the insert: say so next to
-            # the field instead of failing; the transaction in save() has left nothing behind.
+            # A concurrent sign-up took the phone (the service says so) or the e-mail address (only the unique
+            # index knows) after our checks: a message next to the field; save()'s transaction left nothing.
             if isinstance(error, IntegrityError):
-                phone = self.cleaned_data.get("phone")
-                taken_phone = phone and VolunteerProfile.objects.filter(phone=phone).exists()
-                error = VolunteerError(
-                    "phone_taken" if taken_phone else "email_taken", field="phone" if taken_phone else "email"
-                )
+                error = VolunteerError("email_taken", field="email")
             self.add_error(error.field, error.message)
             return None, TemplateResponse(request, "account/signup.html", {"form": self})
 

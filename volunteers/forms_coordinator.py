@@ -7,28 +7,19 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from volunteers.errors import VolunteerError
+from volunteers.forms import PhoneField, regions_by_name
 from volunteers.models import Channel, Direction, Region, User
 from volunteers.models.profile import SPOKEN_LANGUAGES
 from volunteers.permissions import organisations_managed_by
-from volunteers.phones import phone_normalise
-
-
-def _phone_clean(raw: str) -> str:
-    try:
-        return phone_normalise(raw)
-    except VolunteerError as err:
-        raise ValidationError(err.message, code=err.code) from None
 
 
 class AssistedRegistrationForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
-    phone = forms.CharField(
+    phone = PhoneField(
         label=_("Phone"),
-        max_length=32,
         help_text=_("The volunteer will enter this number to take over their account."),
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     date_of_birth = forms.DateField(label=_("Date of birth"), widget=forms.DateInput(attrs={"type": "date"}))
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
@@ -60,11 +51,10 @@ class AssistedRegistrationForm(forms.Form):
         max_length=150,
         required=False,
     )
-    guardian_phone = forms.CharField(
+    guardian_phone = PhoneField(
         label=_("Parent's or guardian's phone"),
-        max_length=32,
         required=False,
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     consent_in_person = forms.BooleanField(
         label=_("The person gave consent in person after reading the consent text above."),
@@ -76,6 +66,7 @@ class AssistedRegistrationForm(forms.Form):
         self.fields["guardian_name"].help_text = _(
             "Required for volunteers under %(age)s: the parent or guardian gives consent in person."
         ) % {"age": settings.VOLUNTEERS_GUARDIAN_CONSENT_UNDER}
+        self.fields["region"].queryset = regions_by_name()
         managed = organisations_managed_by(user)
         self.fields["organisation"].queryset = managed
         if not self.is_bound:
@@ -84,13 +75,6 @@ class AssistedRegistrationForm(forms.Form):
                 self.initial.setdefault("organisation", only[0].pk)
                 if only[0].region is not None:
                     self.initial.setdefault("region", only[0].region.iso_code)
-
-    def clean_phone(self) -> str:
-        return _phone_clean(self.cleaned_data["phone"])
-
-    def clean_guardian_phone(self) -> str:
-        raw = self.cleaned_data["guardian_phone"]
-        return _phone_clean(raw) if raw.strip() else ""
 
     def clean(self):
         cleaned = super().clean()
@@ -104,11 +88,10 @@ class AssistedRegistrationForm(forms.Form):
 
 
 class AccountClaimForm(forms.Form):
-    phone = forms.CharField(
+    phone = PhoneField(
         label=_("Phone"),
-        max_length=32,
         help_text=_("The number your coordinator registered you with."),
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        widget=forms.TextInput(attrs={"autocomplete": "tel"}),
     )
     code = forms.CharField(
         label=_("Code"),
@@ -129,9 +112,6 @@ class AccountClaimForm(forms.Form):
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
-
-    def clean_phone(self) -> str:
-        return _phone_clean(self.cleaned_data["phone"])
 
     def clean_code(self) -> str:
         return "".join(self.cleaned_data["code"].split())

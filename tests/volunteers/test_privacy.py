@@ -179,3 +179,19 @@ def test_easy_reading_is_one_click_and_stays_on(client, volunteer):
     off = client.get("/kk/easy-reading/?on=0&next=https://evil.example/")
     assert off["Location"] == "/"
     assert '<body class="easy-reading' not in client.get("/kk/").content.decode()
+
+
+def test_profile_edit_losing_a_race_for_a_phone_gets_a_message(client, volunteer, monkeypatch):
+    me = volunteer("me@example.kz", "+77011112233")
+    volunteer("other@example.kz", "+77019998877")
+    client.force_login(me)
+    # The other volunteer's number passed the check just before they saved it: only the unique index knows.
+    monkeypatch.setattr("volunteers.forms.phone_available", lambda **kwargs: None)
+    response = client.post(
+        "/en/accounts/profile/edit/",
+        {"first_name": "Н", "last_name": "Ә", "date_of_birth": "1990-05-17", "region": "KZ-55",
+         "phone": "+77019998877", "preferred_channel": "email"},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert "already registered" in response.content.decode()
+    assert VolunteerProfile.objects.get(pk=me.pk).phone == "+77011112233"

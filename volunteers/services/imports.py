@@ -156,10 +156,7 @@ MESSAGES = {
     "region_unknown": _("Unknown region: write its code (for example KZ-75) or its name."),
     "language_unknown": _("Unknown language: %(value)s."),
     "direction_unknown": _("Unknown direction: %(value)s."),
-    "guardian_required": _(
-        "Volunteers under %(age)s years old need the consent of a parent or guardian: give the name of the "
-        "parent or guardian who gave it in person."
-    ),
+    "guardian_required": VolunteerError.messages["guardian_in_person_required"],
 }
 
 

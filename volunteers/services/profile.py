@@ -2,7 +2,7 @@ from django.db import transaction
 
 from volunteers.audit import audit_log
 from volunteers.models import VolunteerProfile
-from volunteers.services.registration import VolunteerData
+from volunteers.services.registration import VolunteerData, unique_guard
 
 PROFILE_FIELDS = (
     "date_of_birth", "gender", "region", "city", "phone", "languages", "skills", "availability",
@@ -24,7 +24,8 @@ def profile_update(*, profile: VolunteerProfile, data: VolunteerData) -> list[st
     user.save(update_fields=["first_name", "last_name"])
     for name in PROFILE_FIELDS:
         setattr(profile, name, getattr(data, name))
-    profile.save(update_fields=[*PROFILE_FIELDS, "updated_at"])
+    with unique_guard():
+        profile.save(update_fields=[*PROFILE_FIELDS, "updated_at"])
     profile.directions.set(data.directions)
     if changed:
         audit_log(actor=user, action="volunteers.profile.changed", subject=user, fields=sorted(changed))

@@ -3,11 +3,12 @@ guardian's consent for minors, and claiming an account a coordinator created."""
 
 import datetime as dt
 import secrets
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from volunteers.audit import audit_log
@@ -73,22 +74,34 @@ def phone_available(*, phone: str | None, exclude_user=None) -> None:
         raise VolunteerError("phone_taken", field="phone")
 
 
+@contextmanager
+def unique_guard(code: str = "phone_taken", field: str = "phone"):
+    """Someone else may take the phone (or e-mail) between our check and the write: the unique index catches
+    it in this savepoint, and the person gets the same message as the check would have given."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError:
+        raise VolunteerError(code, field=field) from None
+
+
 def _profile_create(*, user, data: VolunteerData, language: str, registered_by=None) -> VolunteerProfile:
-    profile = VolunteerProfile.objects.create(
-        user=user,
-        date_of_birth=data.date_of_birth,
-        gender=data.gender,
-        region=data.region,
-        city=data.city,
-        phone=data.phone,
-        languages=data.languages,
-        skills=data.skills,
-        availability=data.availability,
-        preferred_channel=data.preferred_channel,
-        is_retired=data.is_retired,
-        language=language,
-        registered_by=registered_by,
-    )
+    with unique_guard():
+        profile = VolunteerProfile.objects.create(
+            user=user,
+            date_of_birth=data.date_of_birth,
+            gender=data.gender,
+            region=data.region,
+            city=data.city,
+            phone=data.phone,
+            languages=data.languages,
+            skills=data.skills,
+            availability=data.availability,
+            preferred_channel=data.preferred_channel,
+            is_retired=data.is_retired,
+            language=language,
+            registered_by=registered_by,
+        )
     profile.directions.set(data.directions)
     return profile
 
@@ -174,7 +187,9 @@ def volunteer_register_assisted(
     if needs_guardian(age):
         if not guardian_name:
             raise VolunteerError(
-                "guardian_required", field="guardian_name", age=settings.VOLUNTEERS_GUARDIAN_CONSENT_UNDER
+                "guardian_in_person_required",
+                field="guardian_name",
+                age=settings.VOLUNTEERS_GUARDIAN_CONSENT_UNDER,
             )
         GuardianConsent.objects.create(
             profile=profile,
@@ -243,7 +258,8 @@ def _account_claim(*, phone: str, code: str, email: str, password: str) -> User 
         raise VolunteerError("email_taken", field="email")
     user.email = email
     user.set_password(password)
-    user.save(update_fields=["email", "password"])
+    with unique_guard("email_taken", "email"):
+        user.save(update_fields=["email", "password"])
     EmailAddress.objects.filter(user=user).delete()
     EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
     claim.delete()

@@ -77,10 +77,14 @@ def profile_edit(request):
     profile = get_object_or_404(VolunteerProfile.objects.active(), user=request.user)
     form = ProfileForm(request.POST or None, profile=profile)
     if request.method == "POST" and form.is_valid():
-        changed = profile_update(profile=profile, data=form.volunteer_data())
-        if changed:
-            messages.success(request, _("Your profile is saved."))
-        return redirect("account_profile")
+        try:
+            changed = profile_update(profile=profile, data=form.volunteer_data())
+        except VolunteerError as error:
+            form.add_error(error.field, error.message)
+        else:
+            if changed:
+                messages.success(request, _("Your profile is saved."))
+            return redirect("account_profile")
     return render(request, "volunteers/profile_edit.html", {"form": form})
 
 

@@ -11,7 +11,6 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -32,14 +31,6 @@ from volunteers.services.registration import (
 )
 
 PAGE_SIZE = 25
-
-# The service's own message asks for the guardian's e-mail (self sign-up); here the guardian is present.
-ASSISTED_MESSAGES = {
-    "guardian_required": _(
-        "Volunteers under %(age)s years old need the consent of a parent or guardian: give the name of the "
-        "parent or guardian who gave it in person."
-    ),
-}
 
 
 def coordinator_required(view):
@@ -164,8 +155,7 @@ def volunteer_register(request):
                 guardian_phone=data["guardian_phone"],
             )
         except VolunteerError as err:
-            message = ASSISTED_MESSAGES.get(err.code)
-            form.add_error(err.field, message % err.params if message else err.message)
+            form.add_error(err.field, err.message)
         else:
             # Shown once, in the answer to the POST: only the code's hash is kept.
             return _claim_code_page(request, profile, code)
