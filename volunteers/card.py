@@ -9,7 +9,6 @@ import qrcode.image.svg
 from django.db import transaction
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
@@ -29,11 +28,7 @@ from volunteers.models.profile import CARD_PUBLIC_FIELDS
 FIELD_CODES = [code for code, _label in CARD_PUBLIC_FIELDS]
 
 
-class CardError(VolunteerError):
-    messages = {"card_field_unknown": _("“%(value)s” cannot be shown on the card.")}
-
-
-UNKNOWN_FIELD = CardError.messages["card_field_unknown"]
+UNKNOWN_FIELD = VolunteerError.messages["card_field_unknown"]
 
 
 def card_number(token: str) -> str:
@@ -46,7 +41,7 @@ def card_public_fields_set(*, profile: VolunteerProfile, fields: Iterable[str]) 
     fields = list(fields)
     unknown = [code for code in fields if code not in FIELD_CODES]
     if unknown:
-        raise CardError("card_field_unknown", field="public_fields", value=unknown[0])
+        raise VolunteerError("card_field_unknown", field="public_fields", value=unknown[0])
     chosen = [code for code in FIELD_CODES if code in fields]  # the canonical order, each once
     previous = list(profile.public_fields or [])
     if chosen == previous:

@@ -27,6 +27,7 @@ class VolunteerError(Exception):
         "consent_required": _("Consent to the processing of personal data is required to register."),
         "claim_code_invalid": _("The code is wrong or has expired. Ask for a new one."),
         "already_confirmed": _("This consent has already been confirmed."),
+        "card_field_unknown": _("“%(value)s” cannot be shown on the card."),
         "no_profile": _("Complete your volunteer profile first."),
         "guardian_pending": _("Your parent's or guardian's consent has not been confirmed yet."),
         "adults_only": _(
