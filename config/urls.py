@@ -26,6 +26,8 @@ urlpatterns += i18n_patterns(
     path("", include(volunteers_urls.public_urlpatterns)),
     path("accounts/", include("volunteers.urls_claim")),
     path("accounts/", include("allauth.urls")),
+    path("events/", include("events.urls")),
+    path("coordinator/events/", include("events.urls_manage")),
     path("coordinator/imports/", include("volunteers.urls_import")),
     path("coordinator/", include("volunteers.urls_coordinator")),
     path("", include(wagtail_urls)),

@@ -1,10 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
+from config.errors import DomainError
 
-class VolunteerError(Exception):
-    """A domain rule said no. `.code` is stable; `.message` is translated lazily for the visitor; `.field`
-    names the form field the message belongs next to, when there is one."""
 
+class VolunteerError(DomainError):
     messages = {
         "birth_date_future": _("The date of birth cannot be in the future."),
         "birth_date_too_old": _("Check the date of birth: the age comes out above %(max)s years."),
@@ -36,14 +35,3 @@ class VolunteerError(Exception):
         ),
         "below_min_age": _("The minimum age for this event is %(age)s."),
     }
-
-    def __init__(self, code: str, field: str | None = None, **params):
-        self.code = code
-        self.field = field
-        self.params = params
-        super().__init__(code)
-
-    @property
-    def message(self) -> str:
-        text = self.messages[self.code]
-        return text % self.params if self.params else text

@@ -334,3 +334,9 @@ VOLUNTEERS_GUARDIAN_CONSENT_UNDER = env_int("VOLUNTEERS_GUARDIAN_CONSENT_UNDER",
 VOLUNTEERS_ADULT_AGE = 18
 VOLUNTEERS_SILVER_AGE = env_int("VOLUNTEERS_SILVER_AGE", 50)
 VOLUNTEERS_MAX_AGE = 120
+
+# --- Events ---------------------------------------------------------------------------------------------
+# Celery beat (production) queues the 24-hour reminders; `manage.py events_remind` does the same from cron.
+CELERY_BEAT_SCHEDULE = {
+    "events-reminders": {"task": "events.tasks.reminders_send", "schedule": 600.0},
+}

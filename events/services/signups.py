@@ -1,0 +1,155 @@
+"""Signing up for shifts, leaving them, and the waitlist.
+
+Capacity is kept by lock, re-check, write: the volunteer's row is locked first (one person's sign-ups queue,
+so the overlap check holds), then the shift's row; the counters are re-read under the lock and changed in the
+same transaction. The database refuses a shift with more confirmed people than places and a second sign-up of
+one person to one shift, should a path ever skip the lock.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from events.eligibility import person_refusals, shift_closed_reasons
+from events.errors import EventError
+from events.models import ACTIVE_STATUSES, Notice, Shift, Signup, SignupStatus
+from events.notices import notice_enqueue
+from volunteers.audit import audit_log
+
+
+def _shift_locked(shift_id: int) -> Shift:
+    return Shift.objects.select_for_update(of=("self",)).select_related("event").get(pk=shift_id)
+
+
+def overlapping_signup(*, volunteer, shift) -> Signup | None:
+    return (
+        Signup.objects.filter(
+            volunteer=volunteer,
+            status__in=ACTIVE_STATUSES,
+            shift__cancelled_at__isnull=True,
+            shift__starts_at__lt=shift.ends_at,
+            shift__ends_at__gt=shift.starts_at,
+        )
+        .exclude(shift_id=shift.pk)
+        .select_related("shift__event")
+        .first()
+    )
+
+
+@transaction.atomic
+def signup_create(*, volunteer, shift: Shift) -> Signup:
+    """Confirm a place, or a place on the waitlist when the shift is full. Raises EventError with the reason
+    when this person may not sign up."""
+    get_user_model().objects.select_for_update().filter(pk=volunteer.pk).first()
+    shift = _shift_locked(shift.pk)
+    reasons = shift_closed_reasons(shift=shift) or person_refusals(user=volunteer, event=shift.event)
+    if reasons:
+        raise reasons[0]
+    signup = Signup.objects.filter(shift=shift, volunteer=volunteer).first()
+    if signup is not None and signup.status == SignupStatus.CONFIRMED:
+        raise EventError("already_signed_up")
+    if signup is not None and signup.status == SignupStatus.WAITLISTED:
+        raise EventError("already_waitlisted")
+    other = overlapping_signup(volunteer=volunteer, shift=shift)
+    if other is not None:
+        raise EventError("overlap", other=str(other.shift))
+
+    now = timezone.now()
+    status = SignupStatus.CONFIRMED if shift.confirmed_count < shift.capacity else SignupStatus.WAITLISTED
+    if signup is None:
+        signup = Signup(shift=shift, volunteer=volunteer)
+    signup.status = status
+    signup.queued_at = now
+    signup.cancelled_at = None
+    signup.cancelled_by_organiser = False
+    signup.promoted_at = None
+    signup.save()
+    if status == SignupStatus.CONFIRMED:
+        shift.confirmed_count += 1
+    else:
+        shift.waitlist_count += 1
+    shift.save(update_fields=["confirmed_count", "waitlist_count"])
+    audit_log(actor=volunteer, action=f"events.signup.{status}", subject=volunteer, signup=signup.pk)
+    notice_enqueue(
+        signup=signup, kind=Notice.Kind.CONFIRMED if status == "confirmed" else Notice.Kind.WAITLISTED
+    )
+    return signup
+
+
+def _leave(*, signup: Signup, shift: Shift, by_organiser: bool) -> None:
+    """Mark the sign-up cancelled and free its place; the caller holds the shift's lock."""
+    if signup.status == SignupStatus.CONFIRMED:
+        shift.confirmed_count -= 1
+    else:
+        shift.waitlist_count -= 1
+    signup.status = SignupStatus.CANCELLED
+    signup.cancelled_at = timezone.now()
+    signup.cancelled_by_organiser = by_organiser
+    signup.save(update_fields=["status", "cancelled_at", "cancelled_by_organiser"])
+
+
+def waitlist_promote(*, shift: Shift) -> list[Signup]:
+    """Fill the free places from the waitlist, first come first served; the caller holds the shift's lock.
+    Nobody is promoted into a shift that has begun: a place freed then would be a surprise, not a help."""
+    promoted = []
+    if shift.starts_at <= timezone.now() or shift.cancelled_at is not None:
+        return promoted
+    free = shift.capacity - shift.confirmed_count
+    if free <= 0:
+        return promoted
+    waiting = list(
+        Signup.objects.select_for_update()
+        .filter(shift=shift, status=SignupStatus.WAITLISTED)
+        .order_by("queued_at", "pk")[:free]
+    )
+    now = timezone.now()
+    for signup in waiting:
+        signup.status = SignupStatus.CONFIRMED
+        signup.promoted_at = now
+        signup.save(update_fields=["status", "promoted_at"])
+        audit_log(actor=None, action="events.signup.promoted", subject=signup.volunteer, signup=signup.pk)
+        notice_enqueue(signup=signup, kind=Notice.Kind.PROMOTED)
+        promoted.append(signup)
+    shift.confirmed_count += len(promoted)
+    shift.waitlist_count -= len(promoted)
+    return promoted
+
+
+@transaction.atomic
+def signup_cancel(*, signup: Signup, actor) -> Signup:
+    """The volunteer leaves a shift or its waitlist. A confirmed place can be given up until the event's
+    deadline; it then goes to the first person on the waitlist."""
+    shift = _shift_locked(signup.shift_id)
+    signup = Signup.objects.select_for_update().get(pk=signup.pk)
+    if signup.status not in ACTIVE_STATUSES:
+        raise EventError("not_active")
+    if signup.status == SignupStatus.CONFIRMED and timezone.now() > shift.cancel_deadline():
+        raise EventError("cancel_deadline_passed", hours=shift.event.cancel_hours_before)
+    _leave(signup=signup, shift=shift, by_organiser=False)
+    waitlist_promote(shift=shift)
+    shift.save(update_fields=["confirmed_count", "waitlist_count"])
+    audit_log(actor=actor, action="events.signup.cancelled", subject=signup.volunteer, signup=signup.pk)
+    return signup
+
+
+def signups_cancel_by_organiser(*, shift: Shift, actor) -> int:
+    """Cancel every active sign-up of a shift the organiser cancels; the caller owns the transaction and
+    holds the shift's lock. Each volunteer is told."""
+    count = 0
+    for signup in Signup.objects.select_for_update().filter(shift=shift, status__in=ACTIVE_STATUSES):
+        _leave(signup=signup, shift=shift, by_organiser=True)
+        notice_enqueue(signup=signup, kind=Notice.Kind.CANCELLED)
+        count += 1
+    shift.save(update_fields=["confirmed_count", "waitlist_count"])
+    if count:
+        audit_log(actor=actor, action="events.shift.signups_cancelled", shift=shift.pk, count=count)
+    return count
+
+
+def waitlist_position(signup: Signup) -> int | None:
+    if signup.status != SignupStatus.WAITLISTED:
+        return None
+    ahead = Signup.objects.filter(
+        shift_id=signup.shift_id, status=SignupStatus.WAITLISTED, queued_at__lt=signup.queued_at
+    ).count()
+    return ahead + 1
