@@ -38,3 +38,18 @@ def language_links(context) -> list[dict]:
 @register.simple_tag(takes_context=True)
 def absolute(context, url: str) -> str:
     return context["request"].build_absolute_uri(url)
+
+
+@register.simple_tag
+def translated(value) -> dict:
+    """`{% translated event.title as title %}`: the text in the visitor's language, or in the language it
+    falls back to, with `lang` to mark it up and `fallback` true when it is not the visitor's language."""
+    text, language = value.resolve() if hasattr(value, "resolve") else (str(value or ""), None)
+    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    names = dict(settings.LANGUAGES)
+    return {
+        "text": text,
+        "lang": language or current,
+        "fallback": language is not None and language != current,
+        "language_name": names.get(language, ""),
+    }

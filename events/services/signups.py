@@ -132,6 +132,18 @@ def signup_cancel(*, signup: Signup, actor) -> Signup:
     return signup
 
 
+def signup_leave_on_erase(*, signup: Signup) -> None:
+    """An erased volunteer's place goes to the waitlist, whatever the deadline; the caller (the erasure)
+    owns the transaction."""
+    shift = _shift_locked(signup.shift_id)
+    signup = Signup.objects.select_for_update().get(pk=signup.pk)
+    if signup.status not in ACTIVE_STATUSES:
+        return
+    _leave(signup=signup, shift=shift, by_organiser=False)
+    waitlist_promote(shift=shift)
+    shift.save(update_fields=["confirmed_count", "waitlist_count"])
+
+
 def signups_cancel_by_organiser(*, shift: Shift, actor) -> int:
     """Cancel every active sign-up of a shift the organiser cancels; the caller owns the transaction and
     holds the shift's lock. Each volunteer is told."""

@@ -1,31 +1,196 @@
-"""Placeholder until its views are written (this session)."""
+"""What volunteers see: the listing, an event's page, signing up, and their own sign-ups."""
 
-from django.http import Http404
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import F, OuterRef, Prefetch, Subquery, Sum
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from wagtail.images import get_image_model
 
+from config.errors import DomainError
+from events.eligibility import person_refusals, shift_closed_reasons
+from events.filters import EventFilter
+from events.models import ACTIVE_STATUSES, Event, Shift, Signup, SignupStatus
+from events.services import signups as signup_services
 
-def event_list(request, *args, **kwargs):
-    raise Http404
-
-
-def event_detail(request, *args, **kwargs):
-    raise Http404
-
-
-def signup_create(request, *args, **kwargs):
-    raise Http404
-
-
-def my_events(request, *args, **kwargs):
-    raise Http404
-
-
-def my_signup(request, *args, **kwargs):
-    raise Http404
-
-
-def my_signup_cancel(request, *args, **kwargs):
-    raise Http404
+PAGE_SIZE = 20
+COVER_LIST = "fill-480x270"
+COVER_PAGE = "fill-960x400"
 
 
-def my_signup_qr(request, *args, **kwargs):
-    raise Http404
+def _with_cover(events, spec: str):
+    images = get_image_model().objects.prefetch_renditions(spec)
+    return events.prefetch_related(Prefetch("cover", queryset=images))
+
+
+def _open_shifts():
+    return Shift.objects.filter(event=OuterRef("pk"), cancelled_at__isnull=True).order_by().values("event")
+
+
+def listing_queryset():
+    """Published events that have not ended, soonest first, with what a card shows: one query per page,
+    whatever its size."""
+    places = _open_shifts().annotate(left=Sum(F("capacity") - F("confirmed_count"))).values("left")
+    return (
+        Event.objects.published()
+        .upcoming()
+        .select_related("organisation", "region", "direction", "day_of_action")
+        .annotate(places_left=Subquery(places))
+        .order_by("starts_at", "pk")
+    )
+
+
+def event_list(request):
+    events = EventFilter(
+        request.GET or None, queryset=_with_cover(listing_queryset(), COVER_LIST), request=request
+    )
+    page = Paginator(events.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "events/list.html", {"filter": events, "page": page, "cover_spec": COVER_LIST})
+
+
+def _visible_events(request):
+    return Event.objects.visible_to(request.user).select_related(
+        "organisation", "region", "direction", "day_of_action", "series"
+    )
+
+
+def _event_page(request, event: Event, *, shift_errors=None, status=200):
+    shifts = list(event.shifts.filter(cancelled_at__isnull=True).order_by("starts_at", "pk"))
+    mine = {}
+    if request.user.is_authenticated:
+        for signup in Signup.objects.of(request.user).filter(shift__event=event, status__in=ACTIVE_STATUSES):
+            signup.position = signup_services.waitlist_position(signup)
+            mine[signup.shift_id] = signup
+    courses = list(event.required_courses.all())
+    refusals = (
+        person_refusals(user=request.user, event=event, courses=courses)
+        if request.user.is_authenticated
+        else []
+    )
+    now = timezone.now()
+    rows = []
+    for shift in shifts:
+        shift.event = event
+        closed = shift_closed_reasons(shift=shift, now=now)
+        rows.append(
+            {
+                "shift": shift,
+                "mine": mine.get(shift.pk),
+                "closed": closed[0].message if closed else "",
+                "error": (shift_errors or {}).get(shift.pk, ""),
+            }
+        )
+    title, title_language = event.title.resolve()
+    context = {
+        "event": event,
+        "title": title,
+        "title_language": title_language,
+        "description": event.description.in_language(),
+        "accessibility": event.accessibility.in_language(),
+        "rows": rows,
+        "courses": courses,
+        "refusals": [refusal.message for refusal in refusals],
+        "no_profile": any(refusal.code == "no_profile" for refusal in refusals),
+        "cover_spec": COVER_PAGE,
+    }
+    return render(request, "events/detail.html", context, status=status)
+
+
+def event_detail(request, pk: int):
+    event = get_object_or_404(_with_cover(_visible_events(request), COVER_PAGE), pk=pk)
+    return _event_page(request, event)
+
+
+@login_required
+def signup_create(request, shift_id: int):
+    shift = get_object_or_404(
+        Shift.objects.select_related("event").filter(event__in=Event.objects.visible_to(request.user)),
+        pk=shift_id,
+    )
+    if request.method != "POST":
+        # Back from the login page that a visitor was sent to: the sign-up button is on the event's page.
+        return redirect("events:detail", pk=shift.event_id)
+    try:
+        signup = signup_services.signup_create(volunteer=request.user, shift=shift)
+    except DomainError as error:
+        event = get_object_or_404(_with_cover(_visible_events(request), COVER_PAGE), pk=shift.event_id)
+        return _event_page(request, event, shift_errors={shift.pk: error.message}, status=409)
+    if signup.status == SignupStatus.CONFIRMED:
+        messages.success(request, _("You are signed up. Your check-in code is on this page."))
+    else:
+        messages.info(
+            request,
+            _(
+                "The shift is full: you are number %(position)s on the waitlist. We will write to you if a "
+                "place frees up."
+            )
+            % {"position": signup_services.waitlist_position(signup)},
+        )
+    return redirect("events:my_signup", pk=signup.pk)
+
+
+def _my_signups(request):
+    return Signup.objects.of(request.user).select_related(
+        "shift__event__organisation", "shift__event__region", "shift__event__direction"
+    )
+
+
+@never_cache
+@login_required
+def my_events(request):
+    now = timezone.now()
+    signups = _my_signups(request)
+    upcoming = list(
+        signups.filter(shift__ends_at__gt=now, status__in=ACTIVE_STATUSES).order_by("shift__starts_at", "pk")
+    )
+    past = list(signups.exclude(pk__in=[s.pk for s in upcoming]).order_by("-shift__starts_at", "-pk")[:100])
+    return render(request, "events/my_events.html", {"upcoming": upcoming, "past": past, "now": now})
+
+
+@never_cache
+@login_required
+def my_signup(request, pk: int):
+    signup = get_object_or_404(_my_signups(request), pk=pk)
+    shift = signup.shift
+    now = timezone.now()
+    context = {
+        "signup": signup,
+        "shift": shift,
+        "event": shift.event,
+        "position": signup_services.waitlist_position(signup),
+        "can_cancel": signup.is_active
+        and (signup.status == SignupStatus.WAITLISTED or now <= shift.cancel_deadline())
+        and shift.ends_at > now,
+        "deadline": shift.cancel_deadline(),
+        "upcoming": shift.ends_at > now,
+    }
+    return render(request, "events/my_signup.html", context)
+
+
+@require_POST
+@login_required
+def my_signup_cancel(request, pk: int):
+    signup = get_object_or_404(_my_signups(request), pk=pk)
+    try:
+        signup_services.signup_cancel(signup=signup, actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("events:my_signup", pk=signup.pk)
+    messages.success(request, _("Your sign-up is cancelled. Thank you for letting the organisers know."))
+    return redirect("events:my")
+
+
+@never_cache
+@login_required
+def my_signup_qr(request, pk: int):
+    from events.qr import signup_qr_svg
+
+    signup = get_object_or_404(_my_signups(request), pk=pk, status=SignupStatus.CONFIRMED)
+    response = HttpResponse(signup_qr_svg(signup), content_type="image/svg+xml")
+    response["Cache-Control"] = "private, no-store"
+    return response

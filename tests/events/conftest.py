@@ -106,17 +106,14 @@ def event_factory(organisation, coordinator, almaty):
     ):  # fmt: skip
         starts = at(days, 9)
         shifts = shifts or [(starts, starts + dt.timedelta(hours=3), 10)]
+        place = {"region": almaty, "city": "Almaty", "address": "Gorky Park", "languages": ["kk", "ru"]}
         data = EventData(
             title=title
             or {"en": f"Park clean-up {next(_numbers)}", "ru": "Уборка парка", "kk": "Саябақты тазалау"},
             direction=Direction.objects.get(slug=direction),
             starts_at=min(start for start, _end, _cap in shifts),
             ends_at=max(end for _start, end, _cap in shifts),
-            region=almaty,
-            city="Almaty",
-            address="Gorky Park",
-            languages=["kk", "ru"],
-            **fields,
+            **{**place, **fields},
         )
         items = [ShiftData(starts_at=start, ends_at=end, capacity=cap) for start, end, cap in shifts]
         [event] = event_create(

@@ -12,6 +12,8 @@ from volunteers.models import AuditEntry, ClaimCode, Membership, PersonalDataCon
 
 # Other apps add what they hold about a volunteer (sign-ups, learning records...) as name → function(user).
 EXPORT_SECTIONS: dict[str, Callable] = {}
+# ...and what they do when the person is erased (free their places at events...), as function(user).
+ERASE_HOOKS: list[Callable] = []
 
 
 def export_section(name: str):
@@ -20,6 +22,11 @@ def export_section(name: str):
         return function
 
     return register
+
+
+def on_erase(function):
+    ERASE_HOOKS.append(function)
+    return function
 
 
 @export_section("account")
@@ -152,6 +159,8 @@ def volunteer_erase(*, user: User, actor: User | None, reason: str) -> None:
         }.items():
             setattr(profile, name, value)
         profile.save()
+    for hook in ERASE_HOOKS:
+        hook(user)
     # Audit details may name people (a guardian's name): keep the actions and dates, drop the details.
     AuditEntry.objects.filter(subject=user).update(data={})
     audit_log(actor=actor if actor and actor.pk != user.pk else None, action="volunteers.profile.erased",
