@@ -32,7 +32,9 @@ def notice_enqueue(*, signup: Signup, kind: str, key: str = "") -> None:
     from events.tasks import notice_send
 
     signup_id = signup.pk
-    transaction.on_commit(lambda: notice_send.delay(signup_id, str(kind), key))
+    # robust: with tasks run inline (the embedded default) a mail server that is down is logged and the
+    # sign-up stands; with a worker the task retries on its own.
+    transaction.on_commit(lambda: notice_send.delay(signup_id, str(kind), key), robust=True)
 
 
 def notice_deliver(*, signup_id: int, kind: str, key: str = "") -> bool:
