@@ -112,7 +112,7 @@ class TranslatedWidget(forms.MultiWidget):
             subwidget["language_name"] = names[code]
             subwidget["attrs"]["lang"] = code
             if not str(subwidget["value"] or "").strip():
-                missing.append(code)
+                missing.append(names[code])
         # Nothing given at all is an empty form, not a partial translation: no note then.
         context["widget"]["missing"] = missing if len(missing) < len(language_codes()) else []
         return context

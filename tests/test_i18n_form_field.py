@@ -63,7 +63,7 @@ def test_the_missing_languages_are_noted():
     form = DirectionForm(initial={"name": TranslatedText({"kk": "Білім беру"})})
     with translation.override("en"):
         html = str(form["name"])
-    assert '<p class="help translated-field-missing">Missing: ru, en</p>' in html
+    assert '<p class="help translated-field-missing">Missing: Русский, English</p>' in html
     assert 'value="Білім беру"' in html
 
 
@@ -79,7 +79,7 @@ def test_a_bound_form_notes_what_is_still_missing_after_an_error():
     with translation.override("en"):
         html = str(form["name"])
     assert 'value="Экология"' in html
-    assert "Missing: kk, en" in html
+    assert "Missing: Қазақша, English" in html
 
 
 def test_a_widget_can_be_given_for_long_text():

@@ -11,8 +11,8 @@ pytestmark = pytest.mark.e2e
 def test_a_volunteer_finds_an_event_signs_up_sees_it_and_cancels(site, page: Page, event_factory, volunteer):
     event_factory(title={"en": "Riverbank clean-up", "ru": "Уборка берега реки"}, languages=["kk", "ru"])
     event_factory(
-        title={"en": "Online literacy lesson"}, is_online=True, online_url="https://meet.example.kz/a", address="",
-        languages=["en"], direction="bilim",
+        title={"en": "Online literacy lesson"}, is_online=True, online_url="https://meet.example.kz/a",
+        address="", languages=["en"], direction="bilim",
     )  # fmt: skip
 
     page.goto(site.url + "/en/accounts/login/")

@@ -148,3 +148,22 @@ def test_an_anonymous_visitor_is_asked_to_sign_in(client, event_factory):
     assert "/kk/accounts/login/?next=" in response.text
     login = client.post(f"/kk/events/shifts/{event.shifts.get().pk}/signup/")
     assert login.status_code == 302 and "/accounts/login/" in login.url
+
+
+def test_the_event_page_runs_the_same_queries_for_any_number_of_shifts(client, event_factory, volunteer):
+    def event_with(count, days):
+        start = at(days, 8)
+        shifts = [(start + dt.timedelta(hours=h), start + dt.timedelta(hours=h + 1), 3) for h in range(count)]
+        event = event_factory(shifts=shifts)
+        for shift in event.shifts.all():
+            signup_create(volunteer=volunteer, shift=shift)
+        return event
+
+    client.force_login(volunteer)
+    small, large = event_with(1, days=9), event_with(8, days=10)
+    with CaptureQueriesContext(connection) as one:
+        client.get(f"/en/events/{small.pk}/")
+    with CaptureQueriesContext(connection) as eight:
+        response = client.get(f"/en/events/{large.pk}/")
+    assert response.text.count("You are signed up") == 8
+    assert len(eight) == len(one)
