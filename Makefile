@@ -45,7 +45,8 @@ $(MO_STAMP): $(PO_FILES) | $(VENV)/.synced
 # seed data or locked dependency is newer than the last run.
 DB_STAMP := var/.db-ready
 DB_INPUTS := uv.lock $(wildcard */migrations/*.py) $(wildcard volunteers/data/*) volunteers/reference.py \
-	$(wildcard volunteers/services/*.py) volunteers/reference_consent.py cms/services.py
+	$(wildcard volunteers/services/*.py) volunteers/reference_consent.py cms/services.py \
+	events/services/days.py events/services/demo.py
 db: setup
 	@if [ -n "$$DATABASE_URL" ] || [ ! -f var/db.sqlite3 ] || [ ! -f $(DB_STAMP) ] \
 		|| [ -n "$$(find $(DB_INPUTS) -newer $(DB_STAMP) 2>/dev/null | head -n 1)" ]; then \
@@ -90,6 +91,7 @@ system-deps:
 
 bench: setup ## Benchmarks (figures for the issue notes)
 	$(PY) bench/run.py
+	$(PY) bench/events.py
 
 ci: ## What CI runs: the suite on SQLite, then on a real PostgreSQL
 	bash .ci/run

@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,9 +12,16 @@ from events.models.events import LANGUAGE_CHOICES
 from volunteers.forms import regions_by_name
 from volunteers.models import Direction
 
+CITIES_CACHE_SECONDS = 300
+
 
 def _cities():
-    """The cities of the events on the list now, for the city filter: one query."""
+    """The cities of the events on the list now, for the city filter; kept for a few minutes, as a DISTINCT
+    over every upcoming event is not worth running on each request."""
+    return cache.get_or_set("events:filter-cities", _cities_query, CITIES_CACHE_SECONDS)
+
+
+def _cities_query():
     cities = (
         Event.objects.published()
         .upcoming()

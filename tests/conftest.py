@@ -32,6 +32,7 @@ def free_port() -> int:
 
 def _seed_site():
     from cms.services import home_pages_ensure
+    from events.services.days import days_of_action_ensure
     from volunteers.services.reference import (
         consent_text_ensure,
         directions_load,
@@ -43,6 +44,7 @@ def _seed_site():
     directions_load()
     front_offices_ensure()
     consent_text_ensure()
+    days_of_action_ensure()
     return home_pages_ensure()
 
 

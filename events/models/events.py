@@ -155,6 +155,7 @@ class Event(models.Model):
         ordering = ["starts_at", "pk"]
         indexes = [
             models.Index(fields=["status", "starts_at"]),
+            models.Index(fields=["status", "ends_at"]),
             models.Index(fields=["organisation", "starts_at"]),
         ]
         constraints = [

@@ -127,9 +127,5 @@ def event_factory(organisation, coordinator, almaty):
 
 
 @pytest.fixture
-def day_of_action(db):
-    return DayOfAction.objects.create(
-        slug="clean-planet",
-        month=9,
-        name={"en": "Clean planet", "ru": "Чистая планета", "kk": "Таза планета"},
-    )
+def day_of_action(seeded):
+    return DayOfAction.objects.get(slug="clean-planet")

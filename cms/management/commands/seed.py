@@ -2,6 +2,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from cms.services import home_pages_ensure
+from events.services.days import days_of_action_ensure
+from events.services.demo import demo_events_ensure
 from volunteers.services.reference import (
     consent_text_ensure,
     demo_accounts_ensure,
@@ -29,13 +31,16 @@ class Command(BaseCommand):
         offices = front_offices_ensure()
         consent_text_ensure()
         home_pages_ensure()
+        days = days_of_action_ensure()
         self.stdout.write(
-            f"Seeded {regions} regions, {directions} directions, {offices} front offices, the consent text "
-            "and the home page in 3 languages."
+            f"Seeded {regions} regions, {directions} directions, {offices} front offices, {days} days of "
+            "action, the consent text and the home page in 3 languages."
         )
         if no_demo_accounts:
             return
         accounts = demo_accounts_ensure(reset_passwords=reset_demo_passwords)
+        if events := demo_events_ensure():
+            self.stdout.write(f"Seeded {events} demo events.")
         new = [account for account in accounts if account.password]
         if new:
             self.stdout.write(self.style.WARNING("Demo accounts (the passwords are shown only this once):"))
