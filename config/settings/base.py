@@ -266,7 +266,7 @@ CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND") or (CELERY_BROKER_URL o
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 if not CELERY_BROKER_URL:
-    CELERY_BROKER_URL = "memory://"
+    CELERY_BROKER_URL = "memory://localhost/"
 # Task modules beyond the `tasks.py` that autodiscovery finds.
 CELERY_IMPORTS = ["volunteers.tasks_import"]
 CELERY_TASK_SERIALIZER = "json"

@@ -169,3 +169,33 @@ def test_the_event_page_runs_the_same_queries_for_any_number_of_shifts(client, e
         response = client.get(f"/en/events/{large.pk}/")
     assert response.text.count("You are signed up") == 8
     assert len(eight) == len(one)
+
+
+ENGLISH_UI = (
+    "Sign up",
+    "places left",
+    "Requirements",
+    "Shifts",
+    "My events",
+    "Search",
+    "With places left",
+    "Check-in",
+)
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_volunteers_pages_speak_the_visitors_language(client, event_factory, volunteer, language):
+    event = event_factory(title={"kk": "Саябақ", "ru": "Парк", "en": "Park"})
+    signup = signup_create(volunteer=volunteer, shift=event.shifts.get())
+    client.force_login(volunteer)
+    for path in ("events/", f"events/{event.pk}/", "events/my/", f"events/my/{signup.pk}/", "events/days/"):
+        text = client.get(f"/{language}/{path}").text
+        leaked = [phrase for phrase in ENGLISH_UI if f">{phrase}<" in text or f">{phrase}:" in text]
+        assert leaked == [], (path, leaked)
+
+
+def test_the_language_check_above_would_see_english(client, event_factory, volunteer):
+    event = event_factory()
+    client.force_login(volunteer)
+    text = client.get(f"/en/events/{event.pk}/").text
+    assert ">Shifts<" in text and ">Sign up<" in text
