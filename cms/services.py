@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Locale, Page, Site
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
+from wagtail.rich_text import RichText
 
 from cms.models import HomePage
 
@@ -26,6 +27,12 @@ HOME_CONTENT = {
     },
 }
 
+
+def _home_fields(content: dict) -> dict:
+    return {**content, "body": [("paragraph", RichText(content["body"]))]}
+
+
+MEDIA_ACTIONS = ("add", "change", "choose")
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 
 
@@ -51,14 +58,14 @@ def home_pages_ensure() -> HomePage:
     Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore").delete()
     home = HomePage.objects.filter(locale=source_locale).first()
     if home is None:
-        content = HOME_CONTENT[settings.LANGUAGE_CODE]
+        content = _home_fields(HOME_CONTENT[settings.LANGUAGE_CODE])
         home = root.add_child(instance=HomePage(slug="home", locale=source_locale, **content))
         home.save_revision().publish()
     for code, locale in locales.items():
         if code == settings.LANGUAGE_CODE or home.has_translation(locale):
             continue
         translation = home.copy_for_translation(locale)
-        for field, value in HOME_CONTENT[code].items():
+        for field, value in _home_fields(HOME_CONTENT[code]).items():
             setattr(translation, field, value)
         translation.save_revision().publish()
     Site.objects.update_or_create(
@@ -70,11 +77,22 @@ def home_pages_ensure() -> HomePage:
 
 
 def _editor_permissions_ensure(root: Page) -> None:
+    """Editors write and submit pages for review; moderators also publish. Both upload and choose images and
+    documents and translate pages. Granted here, not left to Wagtail's migrations, so that a database whose
+    tables were emptied (transactional tests) gets them back with the page tree."""
     editors, _created = Group.objects.get_or_create(name="Editors")
     moderators, _created = Group.objects.get_or_create(name="Moderators")
     access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    translate = Permission.objects.filter(
+        content_type__app_label="wagtail_localize", codename="submit_translation"
+    )
+    collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    media = Permission.objects.filter(
+        content_type__app_label__in=["wagtailimages", "wagtaildocs"],
+        codename__in=[f"{action}_{kind}" for action in MEDIA_ACTIONS for kind in ("image", "document")],
+    )
     for group in (editors, moderators):
-        group.permissions.add(access_admin)
+        group.permissions.add(access_admin, *translate)
         codenames = (
             EDITOR_PAGE_PERMISSIONS if group is moderators else ["add_page", "change_page", "lock_page"]
         )
@@ -82,3 +100,7 @@ def _editor_permissions_ensure(root: Page) -> None:
             content_type__app_label="wagtailcore", codename__in=codenames
         ):
             GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
+        for permission in media:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=permission
+            )

@@ -4,8 +4,11 @@ from django.urls import include, path, reverse_lazy
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import views as cms_views
+from cms.sitemaps import SiteSitemap
 from config import views
 from volunteers import urls as volunteers_urls
 from volunteers.urls_card import account_urlpatterns, public_urlpatterns
@@ -13,6 +16,7 @@ from volunteers.urls_card import account_urlpatterns, public_urlpatterns
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}, name="sitemap"),
     # The CMS admin signs in through the same allauth login (and its second factor) as everyone else.
     path("admin/login/", RedirectView.as_view(url=reverse_lazy("account_login"), query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
@@ -30,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("coordinator/events/", include("events.urls_manage")),
     path("coordinator/imports/", include("volunteers.urls_import")),
     path("coordinator/", include("volunteers.urls_coordinator")),
+    path("search/", cms_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import formats, translation
 from wagtail.models import Locale
@@ -108,7 +109,8 @@ def test_wagtail_has_the_three_locales(seeded):
 def test_home_page_queries_do_not_depend_on_the_language(client, seeded, django_assert_max_num_queries):
     client.get("/kk/")  # warm Wagtail's site and locale caches
     for code in ("kk", "ru", "en"):
-        with django_assert_max_num_queries(7):
+        cache.clear()  # the anonymous page cache would answer with no query at all
+        with django_assert_max_num_queries(17):  # counted in tests/cms/test_home.py; cached after
             assert client.get(f"/{code}/").status_code == 200
 
 

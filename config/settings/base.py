@@ -306,7 +306,8 @@ CONTENT_SECURITY_POLICY = {
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "media-src": ["'self'"],
-        "frame-src": ["'self'"],
+        # Videos in CMS pages: YouTube's and Vimeo's privacy modes only (cms.blocks.VideoBlock).
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
@@ -339,4 +340,22 @@ VOLUNTEERS_MAX_AGE = 120
 # Celery beat (production) queues the 24-hour reminders; `manage.py events_remind` does the same from cron.
 CELERY_BEAT_SCHEDULE = {
     "events-reminders": {"task": "events.tasks.reminders_send", "schedule": 600.0},
+}
+
+# --- CMS ------------------------------------------------------------------------------------------------
+# Anonymous visitors' pages are kept whole in the cache and purged on every publish (cms.cache). It must stay
+# the innermost middleware: the cookies outer ones set (language, CSRF) are then never stored with a page.
+MIDDLEWARE = [*MIDDLEWARE, "cms.cache.PageCacheMiddleware"]
+CMS_PAGE_CACHE_SECONDS = env_int("CMS_PAGE_CACHE_SECONDS", 300)
+# Uploads are refused with a form error above these limits; Pillow's own bomb guard would only warn below
+# twice its default. SVG is not in WAGTAILIMAGES_EXTENSIONS: it can carry scripts.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Reads the pixel count from the file's header before Wagtail decodes it; a corrupt file is a form error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.ImageForm"
+# Scheduled publishing: each minute, the pages whose go-live (or expiry) time has come.
+CELERY_BEAT_SCHEDULE["cms-publish-scheduled"] = {
+    "task": "cms.tasks.pages_publish_scheduled",
+    "schedule": 60.0,
+    "options": {"expires": 55},
 }

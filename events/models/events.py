@@ -69,6 +69,32 @@ class EventQuerySet(models.QuerySet):
     def upcoming(self, now: dt.datetime | None = None):
         return self.filter(ends_at__gt=now or timezone.now())
 
+    def with_places_left(self):
+        """Annotates `places_left`: the free places of the event's open shifts, summed in one subquery."""
+        shifts = (
+            Shift.objects.filter(event=models.OuterRef("pk"), cancelled_at__isnull=True)
+            .order_by()
+            .values("event")
+            .annotate(left=models.Sum(F("capacity") - F("confirmed_count")))
+            .values("left")
+        )
+        return self.annotate(places_left=models.Subquery(shifts))
+
+    def with_covers(self, spec: str):
+        """Prefetches the covers with their renditions of `spec`: two queries for any number of events."""
+        from wagtail.images import get_image_model
+
+        images = get_image_model().objects.prefetch_renditions(spec)
+        return self.prefetch_related(models.Prefetch("cover", queryset=images))
+
+    def for_cards(self):
+        """What an event card shows (events/includes/event_card.html), in one query plus the covers."""
+        return (
+            self.with_places_left()
+            .select_related("organisation", "region", "direction", "day_of_action")
+            .with_covers(CARD_COVER)
+        )
+
     def managed_by(self, user):
         """The one gate for writing events: the events of the organisations this person coordinates."""
         from volunteers.permissions import organisations_managed_by
@@ -84,6 +110,7 @@ class EventQuerySet(models.QuerySet):
 
 
 LANGUAGE_CHOICES = SPOKEN_LANGUAGES
+CARD_COVER = "fill-480x270"  # the rendition events/includes/event_card.html shows
 
 
 class Event(models.Model):

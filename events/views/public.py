@@ -3,14 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import F, OuterRef, Prefetch, Subquery, Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from wagtail.images import get_image_model
 
 from config.errors import DomainError
 from events.eligibility import person_refusals, shift_closed_reasons
@@ -19,38 +17,19 @@ from events.models import ACTIVE_STATUSES, Event, Shift, Signup, SignupStatus
 from events.services import signups as signup_services
 
 PAGE_SIZE = 20
-COVER_LIST = "fill-480x270"
 COVER_PAGE = "fill-960x400"
-
-
-def _with_cover(events, spec: str):
-    images = get_image_model().objects.prefetch_renditions(spec)
-    return events.prefetch_related(Prefetch("cover", queryset=images))
-
-
-def _open_shifts():
-    return Shift.objects.filter(event=OuterRef("pk"), cancelled_at__isnull=True).order_by().values("event")
 
 
 def listing_queryset():
     """Published events that have not ended, soonest first, with what a card shows: one query per page,
     whatever its size."""
-    places = _open_shifts().annotate(left=Sum(F("capacity") - F("confirmed_count"))).values("left")
-    return (
-        Event.objects.published()
-        .upcoming()
-        .select_related("organisation", "region", "direction", "day_of_action")
-        .annotate(places_left=Subquery(places))
-        .order_by("starts_at", "pk")
-    )
+    return Event.objects.published().upcoming().for_cards().order_by("starts_at", "pk")
 
 
 def event_list(request):
-    events = EventFilter(
-        request.GET or None, queryset=_with_cover(listing_queryset(), COVER_LIST), request=request
-    )
+    events = EventFilter(request.GET or None, queryset=listing_queryset(), request=request)
     page = Paginator(events.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "events/list.html", {"filter": events, "page": page, "cover_spec": COVER_LIST})
+    return render(request, "events/list.html", {"filter": events, "page": page})
 
 
 def _visible_events(request):
@@ -102,7 +81,7 @@ def _event_page(request, event: Event, *, shift_errors=None, status=200):
 
 
 def event_detail(request, pk: int):
-    event = get_object_or_404(_with_cover(_visible_events(request), COVER_PAGE), pk=pk)
+    event = get_object_or_404(_visible_events(request).with_covers(COVER_PAGE), pk=pk)
     return _event_page(request, event)
 
 
@@ -118,7 +97,7 @@ def signup_create(request, shift_id: int):
     try:
         signup = signup_services.signup_create(volunteer=request.user, shift=shift)
     except DomainError as error:
-        event = get_object_or_404(_with_cover(_visible_events(request), COVER_PAGE), pk=shift.event_id)
+        event = get_object_or_404(_visible_events(request).with_covers(COVER_PAGE), pk=shift.event_id)
         return _event_page(request, event, shift_errors={shift.pk: error.message}, status=409)
     if signup.status == SignupStatus.CONFIRMED:
         messages.success(request, _("You are signed up. Your check-in code is on this page."))

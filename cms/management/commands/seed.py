@@ -1,7 +1,9 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from cms.demo import demo_site_ensure
 from cms.services import home_pages_ensure
+from cms.workflow import review_workflow_ensure
 from events.services.days import days_of_action_ensure
 from events.services.demo import demo_events_ensure
 from volunteers.services.reference import (
@@ -18,7 +20,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--migrate", action="store_true", help="Apply migrations first (one process).")
-        parser.add_argument("--no-demo-accounts", action="store_true", help="Skip the demo accounts.")
+        parser.add_argument(
+            "--no-demo-accounts", action="store_true", help="Skip the demo accounts, events and site content."
+        )
         parser.add_argument(
             "--reset-demo-passwords", action="store_true", help="Give the demo accounts new passwords."
         )
@@ -31,6 +35,7 @@ class Command(BaseCommand):
         offices = front_offices_ensure()
         consent_text_ensure()
         home_pages_ensure()
+        review_workflow_ensure()
         days = days_of_action_ensure()
         self.stdout.write(
             f"Seeded {regions} regions, {directions} directions, {offices} front offices, {days} days of "
@@ -38,6 +43,12 @@ class Command(BaseCommand):
         )
         if no_demo_accounts:
             return
+        demo = demo_site_ensure()
+        if demo["pages"] or demo["translations"]:
+            self.stdout.write(
+                f"Seeded the demo site: {demo['pages']} pages, {demo['translations']} translations, "
+                f"{demo['images']} images."
+            )
         accounts = demo_accounts_ensure(reset_passwords=reset_demo_passwords)
         if events := demo_events_ensure():
             self.stdout.write(f"Seeded {events} demo events.")
