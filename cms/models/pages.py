@@ -346,19 +346,3 @@ class ContactPage(SitePage):
     class Meta:
         verbose_name = _("contact page")
 
-
-__all__ = [
-    "BestPracticeIndexPage",
-    "BestPracticePage",
-    "ContactPage",
-    "DaysOfActionPage",
-    "FaqPage",
-    "HomePage",
-    "NewsIndexPage",
-    "NewsPage",
-    "NewsPageTag",
-    "ProjectIndexPage",
-    "ProjectPage",
-    "SitePage",
-    "StandardPage",
-]
