@@ -345,4 +345,3 @@ class ContactPage(SitePage):
 
     class Meta:
         verbose_name = _("contact page")
-
