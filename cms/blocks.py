@@ -15,12 +15,12 @@ RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "documen
 
 VIDEO_PATTERNS = [
     # (pattern of a page address, embed address). Only these two hosts, through their privacy modes; the
-    # embed address is computed here, so showing a video asks no one on the server side.
+    # embed address is computed here, so showing a video asks no one on the server side. These two hosts are
+    # the CSP's frame-src in config/settings/base.py.
     (re.compile(r"^https?://(?:www\.)?(?:youtube\.com/watch\?(?:.*&)?v=|youtu\.be/)([\w-]{11})"),
      "https://www.youtube-nocookie.com/embed/{}"),
     (re.compile(r"^https?://(?:www\.)?vimeo\.com/(\d+)"), "https://player.vimeo.com/video/{}?dnt=1"),
 ]  # fmt: skip
-VIDEO_FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 
 
 def video_embed_url(url: str) -> str | None:

@@ -12,10 +12,10 @@ from wagtail.models import Page
 from config.i18n import TranslatedFormField, TranslatedWidget
 from events.models import DayOfAction, Event, Shift
 from events.models.events import LANGUAGE_CHOICES
-from events.permissions import organisations_for_events
 from events.services.events import MAX_REPEATS, EventData, ShiftData
 from volunteers.forms import regions_by_name
 from volunteers.models import Direction
+from volunteers.permissions import organisations_managed_by
 
 # The training programme's course page type; until the training app defines it, events require no course.
 COURSE_PAGE_MODEL = ("training", "CoursePage")
@@ -130,7 +130,7 @@ class EventForm(forms.Form):
         )
         self.organisation = event.organisation if event is not None else None
         if event is None:
-            organisations = organisations_for_events(user)
+            organisations = organisations_managed_by(user)
             only = list(organisations[:2])
             if len(only) == 1:
                 self.organisation = only[0]

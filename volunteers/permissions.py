@@ -7,6 +7,10 @@
 - analysts see aggregated figures only, editors the CMS only, volunteers their own page only.
 """
 
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
 from volunteers.models import Membership, Organisation, OrganisationKind, VolunteerProfile
@@ -45,3 +49,18 @@ def profiles_visible_to(user) -> QuerySet[VolunteerProfile]:
 
 def can_manage_volunteers(user) -> bool:
     return user.is_authenticated and (user.is_superuser or staff_memberships(user).exists())
+
+
+def staff_required(view):
+    """The gate of the coordinators' pages (volunteers, events): anonymous visitors go to the login, everyone
+    who coordinates no organisation gets 403. What a coordinator then sees is up to each area's querysets."""
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not can_manage_volunteers(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return guarded

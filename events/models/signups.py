@@ -3,6 +3,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 # Check-in codes avoid letters that read alike (0/O, 1/I/L) so that a code typed from a phone screen works.
@@ -36,6 +37,21 @@ class SignupQuerySet(models.QuerySet):
         if not user.is_authenticated:
             return self.none()
         return self.filter(volunteer=user)
+
+    def with_waitlist_position(self):
+        """Annotates `ahead`: how many people joined the same shift's waitlist earlier (one subquery)."""
+        earlier = (
+            Signup.objects.filter(
+                shift=models.OuterRef("shift"),
+                status=SignupStatus.WAITLISTED,
+                queued_at__lt=models.OuterRef("queued_at"),
+            )
+            .order_by()
+            .values("shift")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
+        return self.annotate(ahead=Coalesce(models.Subquery(earlier), 0))
 
     def managed_by(self, user):
         """The one gate for coordinators: sign-ups to the events of the organisations they coordinate."""
@@ -96,6 +112,11 @@ class Signup(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in ACTIVE_STATUSES
+
+    @property
+    def position(self) -> int | None:
+        """Place on the waitlist, from the `ahead` annotation (SignupQuerySet.with_waitlist_position)."""
+        return self.ahead + 1 if self.status == SignupStatus.WAITLISTED else None
 
     @property
     def code_display(self) -> str:

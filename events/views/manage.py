@@ -19,8 +19,9 @@ from django.views.decorators.http import require_POST
 from config.errors import DomainError
 from events.forms import CancelForm, EventForm, ShiftFormSet, shift_initial
 from events.models import Event
-from events.permissions import events_managed_by, events_manager_required, organisations_for_events
+from events.permissions import events_managed_by, events_manager_required
 from events.services import events as event_services
+from volunteers.permissions import organisations_managed_by
 
 PAGE_SIZE = 50
 TRANSLATED_FIELDS = ("title", "description", "accessibility")
@@ -59,7 +60,7 @@ def event_list(request):
         )
     )
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
-    several = organisations_for_events(request.user)[:2].count() > 1
+    several = organisations_managed_by(request.user)[:2].count() > 1
     return render(request, "events/manage/list.html", {"page": page, "several_organisations": several})
 
 

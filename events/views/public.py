@@ -42,9 +42,8 @@ def _event_page(request, event: Event, *, shift_errors=None, status=200):
     shifts = list(event.shifts.filter(cancelled_at__isnull=True).order_by("starts_at", "pk"))
     mine = {}
     if request.user.is_authenticated:
-        for signup in Signup.objects.of(request.user).filter(shift__event=event, status__in=ACTIVE_STATUSES):
-            signup.position = signup_services.waitlist_position(signup)
-            mine[signup.shift_id] = signup
+        signups = Signup.objects.of(request.user).filter(shift__event=event, status__in=ACTIVE_STATUSES)
+        mine = {signup.shift_id: signup for signup in signups.with_waitlist_position()}
     courses = list(event.required_courses.all())
     refusals = (
         person_refusals(user=request.user, event=event, courses=courses)

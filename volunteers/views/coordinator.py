@@ -1,9 +1,6 @@
 """The coordinator's area: the volunteers they may see, one volunteer's record, assisted registration."""
 
-from functools import wraps
-
 from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -20,7 +17,8 @@ from volunteers.filters import VolunteerFilter
 from volunteers.forms_coordinator import AssistedRegistrationForm
 from volunteers.models import ConsentText, GuardianConsent, Membership, PersonalDataConsent
 from volunteers.models.profile import SPOKEN_LANGUAGES
-from volunteers.permissions import can_manage_volunteers, profiles_visible_to
+from volunteers.permissions import profiles_visible_to
+from volunteers.permissions import staff_required as coordinator_required
 from volunteers.phones import phone_display
 from volunteers.services.registration import (
     CLAIM_ATTEMPTS,
@@ -31,21 +29,6 @@ from volunteers.services.registration import (
 )
 
 PAGE_SIZE = 25
-
-
-def coordinator_required(view):
-    """The one gate of this area: anonymous visitors go to the login, everyone else who manages no
-    volunteers gets 403. Which volunteers a coordinator sees is then up to profiles_visible_to."""
-
-    @wraps(view)
-    def guarded(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not can_manage_volunteers(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return guarded
 
 
 def _with_guardian_state(profiles):
