@@ -7,7 +7,7 @@ from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.images.fields import WagtailImageField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from config.i18n import TranslatedFormField, TranslatedWidget
 from events.models import DayOfAction, Event, Shift
@@ -27,7 +27,8 @@ def course_pages():
         model = apps.get_model(*COURSE_PAGE_MODEL)
     except LookupError:
         return Page.objects.none()
-    return model.objects.live().order_by("title")
+    # A course is one course in every language; the list shows each once, in the coordinator's language.
+    return model.objects.live().filter(locale=Locale.get_active()).order_by("title")
 
 
 class LocalDateTimeField(forms.DateTimeField):

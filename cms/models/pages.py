@@ -72,7 +72,7 @@ class HomePage(SitePage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "cms.ProjectIndexPage", "cms.NewsIndexPage", "cms.BestPracticeIndexPage", "cms.DaysOfActionPage",
-        "cms.FaqPage", "cms.StandardPage", "cms.ContactPage",
+        "cms.FaqPage", "cms.StandardPage", "cms.ContactPage", "training.ProgrammeIndexPage",
     ]  # fmt: skip
     max_count_per_parent = 1
 
@@ -157,6 +157,7 @@ class ProjectPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         from events.models import Event
+        from training.models import CoursePage
 
         context = super().get_context(request, *args, **kwargs)
         context["events"] = list(
@@ -165,6 +166,11 @@ class ProjectPage(SitePage):
             .filter(direction_id=self.direction_id)
             .select_related("region", "direction")
             .order_by("starts_at", "pk")[:6]
+        )
+        context["courses"] = list(
+            CoursePage.objects.live()
+            .filter(locale_id=self.locale_id, direction_id=self.direction_id)
+            .order_by("path")
         )
         return context
 

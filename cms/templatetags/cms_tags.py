@@ -14,8 +14,8 @@ from django.utils.translation import get_language
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from cms.blocks import video_embed_url as _video_embed_url
 from cms.cache import page_cache_generation
+from config.blocks import video_embed_url as _video_embed_url
 from config.i18n import TranslatedText
 
 register = template.Library()

@@ -306,7 +306,7 @@ CONTENT_SECURITY_POLICY = {
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "media-src": ["'self'"],
-        # Videos in CMS pages: YouTube's and Vimeo's privacy modes only (cms.blocks.VideoBlock).
+        # Videos in CMS pages: YouTube's and Vimeo's privacy modes only (config.blocks.VideoBlock).
         "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
@@ -340,6 +340,9 @@ VOLUNTEERS_MAX_AGE = 120
 # Celery beat (production) queues the 24-hour reminders; `manage.py events_remind` does the same from cron.
 CELERY_BEAT_SCHEDULE = {
     "events-reminders": {"task": "events.tasks.reminders_send", "schedule": 600.0},
+    # Certificates that end within a month: one e-mail each (training.notices); hourly, so a day's beat
+    # missed by a restart is caught up.
+    "training-expiry-reminders": {"task": "training.tasks.expiry_reminders_send", "schedule": 3600.0},
 }
 
 # --- CMS ------------------------------------------------------------------------------------------------

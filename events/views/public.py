@@ -15,6 +15,7 @@ from events.eligibility import person_refusals, shift_closed_reasons
 from events.filters import EventFilter
 from events.models import ACTIVE_STATUSES, Event, Shift, Signup, SignupStatus
 from events.services import signups as signup_services
+from training.qualifications import courses_in_active_language
 
 PAGE_SIZE = 20
 COVER_PAGE = "fill-960x400"
@@ -44,7 +45,7 @@ def _event_page(request, event: Event, *, shift_errors=None, status=200):
     if request.user.is_authenticated:
         signups = Signup.objects.of(request.user).filter(shift__event=event, status__in=ACTIVE_STATUSES)
         mine = {signup.shift_id: signup for signup in signups.with_waitlist_position()}
-    courses = list(event.required_courses.all())
+    courses = courses_in_active_language(event.required_courses.all())
     refusals = (
         person_refusals(user=request.user, event=event, courses=courses)
         if request.user.is_authenticated

@@ -18,6 +18,8 @@ class EntryStatus(models.TextChoices):
     VERIFIED = "verified", _("Verified")
     PENDING = "pending", _("Waiting for verification")
     REJECTED = "rejected", _("Rejected")
+    # Withdraws the fact of the entry it corrects (a certificate revoked): the original stays, and says why.
+    REVOKED = "revoked", _("Revoked")
 
 
 class LedgerEntry(models.Model):

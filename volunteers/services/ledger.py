@@ -61,6 +61,60 @@ def ledger_hours_credit(
     )
 
 
+def ledger_fact_record(
+    *,
+    volunteer,
+    kind: str,
+    occurred_on: dt.date,
+    source: str,
+    title: dict,
+    direction=None,
+    organisation=None,
+    region=None,
+    verified_by=None,
+) -> LedgerEntry | None:
+    """Record a fact that carries no hours (a course completed, an award) once per source. Returns the entry
+    written, or None when the book already holds it."""
+    if LedgerEntry.objects.filter(source=source, kind=kind, status=EntryStatus.VERIFIED).exists():
+        return None
+    return LedgerEntry.objects.create(
+        volunteer=volunteer,
+        kind=kind,
+        status=EntryStatus.VERIFIED,
+        occurred_on=occurred_on,
+        source=source,
+        title=dict(title),
+        direction=direction,
+        organisation=organisation,
+        region=region,
+        verified_by=verified_by if verified_by is not None and verified_by.is_authenticated else None,
+        verified_at=timezone.now(),
+    )
+
+
+def ledger_fact_revoke(*, source: str, by, reason: str) -> LedgerEntry | None:
+    """Withdraw the fact recorded for `source` with an entry that says who did it and why; None when there is
+    no fact to withdraw or it was withdrawn already. Hours are corrected with ledger_hours_credit instead."""
+    fact = LedgerEntry.objects.filter(source=source, status=EntryStatus.VERIFIED).order_by("pk").first()
+    if fact is None or LedgerEntry.objects.filter(corrects=fact, status=EntryStatus.REVOKED).exists():
+        return None
+    return LedgerEntry.objects.create(
+        volunteer_id=fact.volunteer_id,
+        kind=fact.kind,
+        status=EntryStatus.REVOKED,
+        occurred_on=timezone.localdate(),
+        source=source,
+        title=fact.title,
+        direction_id=fact.direction_id,
+        organisation_id=fact.organisation_id,
+        region_id=fact.region_id,
+        corrects=fact,
+        verified_by=by if by is not None and by.is_authenticated else None,
+        verified_at=timezone.now(),
+        note=reason[:500],
+    )
+
+
 @export_section("volunteer_book")
 def _volunteer_book(user):
     return [
