@@ -1776,7 +1776,16 @@ class _Builder:
         return value
 
     def stream(self, blocks: list, language: str) -> list[dict]:
-        return [{"type": kind, "value": self.resolve(value, language, raw=True)} for kind, value in blocks]
+        """Blocks given as (type, value) or (type, value, id): an id given is kept, the same in every language
+        (a quiz's answers are keyed by its ids)."""
+        return [
+            {
+                "type": kind,
+                "value": self.resolve(value, language, raw=True),
+                **({"id": ids[0]} if ids else {}),
+            }
+            for kind, value, *ids in blocks
+        ]
 
     def fields(self, spec: PageSpec, language: str) -> dict:
         values = {}

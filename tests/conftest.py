@@ -48,6 +48,17 @@ def _seed_site():
     return home_pages_ensure()
 
 
+@pytest.fixture(autouse=True)
+def _language_reset():
+    """A request through the test client leaves its language active in the thread; the next test starts in the
+    site's default again."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def seeded(db):
     """The reference data and home pages, as `manage.py seed` makes them (without demo accounts)."""

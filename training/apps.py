@@ -7,4 +7,5 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Training")
 
     def ready(self):
-        from training import privacy  # noqa: F401  (registers the export section and the erasure hook)
+        # Register the export section, the erasure hook and the account page's panel.
+        from training import privacy, profile  # noqa: F401

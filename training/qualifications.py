@@ -4,6 +4,7 @@ that is not revoked and has not expired on the day in question."""
 import datetime as dt
 
 from django.db.models import QuerySet
+from wagtail.models import Locale
 
 
 def courses_missing(*, user, courses, on: dt.date) -> list:
@@ -40,6 +41,7 @@ def qualified_users(*, qualification: str, on: dt.date) -> QuerySet:
     return (
         Certificate.objects.valid_on(on)
         .filter(course_key__in=qualification_course_keys(qualification))
+        .order_by()  # the model's ordering would enter SELECT DISTINCT and repeat a user per certificate
         .values_list("user_id", flat=True)
         .distinct()
     )
@@ -65,18 +67,11 @@ def qualification_expires_on(*, user, qualification: str, on: dt.date) -> dt.dat
 
 def courses_in_active_language(courses) -> list:
     """Each course page (of any language) as its page in the visitor's language when that is live, else as
-    given; in the order given. One query."""
-    from wagtail.models import Locale
-
-    from training.models import CoursePage
+    given; in the order given."""
+    from training.selectors import courses_by_key
 
     courses = list(courses)
-    if not courses:
-        return []
-    local = {
-        page.translation_key: page
-        for page in CoursePage.objects.live().filter(
-            locale=Locale.get_active(), translation_key__in={course.translation_key for course in courses}
-        )
-    }
+    found = courses_by_key(course.translation_key for course in courses)
+    active = Locale.get_active().pk if found else None
+    local = {key: page for key, page in found.items() if page.locale_id == active}
     return [local.get(course.translation_key, course) for course in courses]

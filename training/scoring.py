@@ -1,6 +1,6 @@
 """Scoring a quiz on the server. A question counts as right when the choices picked are exactly its right
 choices: no partial credit, so guessing every box of a multiple-choice question earns nothing. The score is
-the share of questions right, in whole per cent, compared with the course's pass mark."""
+the share of questions right, in whole per cent rounded down, compared with the course's pass mark."""
 
 from dataclasses import dataclass
 
@@ -22,6 +22,12 @@ class Score:
     results: dict  # {question id: right?}
     correct: int
     total: int
+
+    @property
+    def percent(self) -> int:
+        """Whole per cent, rounded down: the score never claims more than was earned, so comparing it with
+        the pass mark compares the share itself (2 of 3 is 66 %, short of a 67 % mark)."""
+        return 100 * self.correct // self.total if self.total else 100
 
 
 def quiz_questions(quiz) -> list:

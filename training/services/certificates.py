@@ -64,7 +64,9 @@ def certificate_issue(*, enrolment: Enrolment, course: CoursePage) -> Certificat
 
 @transaction.atomic
 def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certificate:
-    """Revoke a certificate (issued in error, obtained dishonestly); the book's fact is withdrawn with it."""
+    """Revoke a certificate (issued in error, obtained dishonestly); the book's fact is withdrawn with it.
+    The enrolment is locked first, as learning locks it, so a completion cannot slip in between."""
+    enrolment = Enrolment.objects.select_for_update().get(pk=certificate.enrolment_id)
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if certificate.revoked_at is not None:
         raise TrainingError("already_revoked")
@@ -76,11 +78,27 @@ def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certific
     certificate.revoked_reason = reason[:500]
     certificate.save(update_fields=["revoked_at", "revoked_by", "revoked_reason"])
     ledger_fact_revoke(source=ledger_source(certificate), by=by, reason=reason)
-    # The course is no longer completed: the volunteer may take it again.
-    Enrolment.objects.filter(pk=certificate.enrolment_id).update(
-        completed_at=None, round_started_at=timezone.now()
-    )
+    later = enrolment.certificates.filter(revoked_at__isnull=True, pk__gt=certificate.pk)
+    if not later.exists():  # a certificate a renewal has replaced leaves the current round completed
+        _round_restart(enrolment=enrolment)
     return certificate
+
+
+def _round_restart(*, enrolment: Enrolment) -> None:
+    """The course is no longer completed: the volunteer may take it again, passing its quizzes anew. The
+    lessons stay read, and the count of lessons complete says so at once. The caller holds the lock."""
+    from training.services.learning import course_requirements, lessons_complete
+
+    enrolment.completed_at = None
+    enrolment.round_started_at = timezone.now()
+    fields = ["completed_at", "round_started_at"]
+    course = CoursePage.objects.live().filter(translation_key=enrolment.course_key).first()
+    if course is not None:
+        requirements = course_requirements(course=course)
+        enrolment.lessons_done = len(lessons_complete(enrolment=enrolment, requirements=requirements))
+        enrolment.lessons_total = len(requirements)
+        fields += ["lessons_done", "lessons_total"]
+    enrolment.save(update_fields=fields)
 
 
 def certificates_expiring(*, today: dt.date | None = None):

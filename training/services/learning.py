@@ -6,6 +6,7 @@ import uuid
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import formats, timezone
 
 from training.errors import TrainingError
@@ -39,6 +40,8 @@ def enrolment_refusals(*, user, course: CoursePage, on: dt.date | None = None) -
 @transaction.atomic
 def enrolment_create(*, user, course: CoursePage) -> Enrolment:
     """Enrol once; enrolling again returns the enrolment there is."""
+    if not user.is_authenticated:  # an anonymous user cannot even be looked up
+        raise TrainingError("sign_in")
     existing = Enrolment.objects.filter(user=user, course_key=course.translation_key).first()
     if existing is not None:
         return existing
@@ -54,6 +57,8 @@ def enrolment_create(*, user, course: CoursePage) -> Enrolment:
 
 
 def _enrolment_locked(*, user, course: CoursePage) -> Enrolment:
+    if not user.is_authenticated:
+        raise TrainingError("sign_in")
     enrolment = (
         Enrolment.objects.select_for_update().filter(user=user, course_key=course.translation_key).first()
     )
@@ -109,7 +114,7 @@ def quiz_submit(
     quizzes = dict(lesson.quizzes())
     if quiz_id not in quizzes:
         raise TrainingError("quiz_unknown")
-    result = quiz_score(quizzes[quiz_id], answers)  # raises on an unanswered or tampered question
+    # A paused volunteer is told so first, rather than asked to correct answers that cannot be taken.
     left, until = attempts_left(
         enrolment=enrolment, course=course, lesson_key=lesson.translation_key, quiz_id=quiz_id
     )
@@ -117,7 +122,8 @@ def quiz_submit(
         raise TrainingError(
             "cooldown", when=formats.date_format(timezone.localtime(until), "DATETIME_FORMAT")
         )
-    score = round(100 * result.correct / result.total) if result.total else 100
+    result = quiz_score(quizzes[quiz_id], answers)  # raises on an unanswered or tampered question
+    score = result.percent
     attempt = QuizAttempt.objects.create(
         enrolment=enrolment,
         lesson_key=lesson.translation_key,
@@ -184,7 +190,12 @@ def renewal_due(*, enrolment: Enrolment, on: dt.date | None = None) -> bool:
     if enrolment.completed_at is None:
         return False
     day = on or timezone.localdate()
-    current = Certificate.objects.filter(enrolment=enrolment).valid_on(day).order_by("-expires_on").first()
+    current = (
+        Certificate.objects.filter(enrolment=enrolment)
+        .valid_on(day)
+        .order_by(F("expires_on").desc(nulls_first=True))  # one that never ends outlasts any other
+        .first()
+    )
     if current is None:
         return True
     return current.expires_on is not None and current.expires_on - RENEW_BEFORE <= day

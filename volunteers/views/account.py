@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from volunteers.errors import VolunteerError
 from volunteers.forms import AccountEraseForm, GuardianConfirmForm, ProfileForm
 from volunteers.models import ConsentText, GuardianConsent, VolunteerProfile
+from volunteers.panels import profile_panels
 from volunteers.phones import phone_display
 from volunteers.services.eligibility import event_refusals
 from volunteers.services.preferences import EASY_READING_COOKIE, easy_reading_set
@@ -68,6 +69,7 @@ def account_profile(request):
             else None,
             "mfa_enabled": is_mfa_enabled(request.user),
             "can_enter_admin": request.user.has_perm("wagtailadmin.access_admin"),
+            "panels": profile_panels(request),
         },
     )
 

@@ -2,6 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from cms.demo import demo_site_ensure
+from cms.demo_training import training_demo_ensure
 from cms.services import home_pages_ensure
 from cms.workflow import review_workflow_ensure
 from events.services.days import days_of_action_ensure
@@ -48,6 +49,12 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Seeded the demo site: {demo['pages']} pages, {demo['translations']} translations, "
                 f"{demo['images']} images."
+            )
+        training = training_demo_ensure()
+        if training["pages"] or training["translations"]:
+            self.stdout.write(
+                f"Seeded the training programme: {training['pages']} pages, "
+                f"{training['translations']} translations."
             )
         accounts = demo_accounts_ensure(reset_passwords=reset_demo_passwords)
         if events := demo_events_ensure():
