@@ -11,32 +11,26 @@ Usage: `.venv/bin/python bench/events.py [--events 10000] [--volunteers 100000] 
 
 import argparse
 import datetime as dt
-import os
 import random
-import shutil
-import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import (  # noqa: E402
+    BATCH,
+    Measure,
+    connection_keep,
+    in_workdir,
+    measures_print,
+    rows_insert,
+    site_prepare,
+    volunteers_insert,
+)
+
 SHIFTS_PER_EVENT = 4
-BATCH = 5000
-
-
-def _settings(workdir: Path) -> None:
-    if os.environ.get("DATABASE_URL"):
-        if "var/db.sqlite3" in os.environ["DATABASE_URL"]:
-            raise SystemExit("DATABASE_URL points at the development database: give a throw-away one.")
-    else:
-        os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/bench.sqlite3"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
-    os.environ["DJANGO_VAR_DIR"] = str(workdir)  # mail, media and cache of the run stay in its folder
-    os.environ["DJANGO_DEBUG"] = "0"
-    os.environ["ALLOWED_HOSTS"] = "testserver"
 
 
 def _at(day: dt.date, hour: int) -> dt.datetime:
@@ -45,60 +39,16 @@ def _at(day: dt.date, hour: int) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
 
 
-def _insert(model, rows: list[dict]) -> None:
-    """Plain multi-row INSERTs for the big tables. At 100 000 rows most of bulk_create's time goes into
-    compiling each value into SQL; here every column not given takes the field's default, and only JSON,
-    dates and times need adapting. Rows are keyed by column (attname: `user_id`)."""
-    import json
-
-    from django.db import connection, models
-    from django.db.models.fields import AutoFieldMixin
-    from django.utils import timezone
-
-    now = timezone.now()
-    fields = [field for field in model._meta.concrete_fields if not isinstance(field, AutoFieldMixin)]
-
-    def adapt(field, value):
-        if value is None:
-            return None
-        if isinstance(field, models.JSONField):
-            return json.dumps(value)
-        if isinstance(field, models.DateTimeField):
-            return connection.ops.adapt_datetimefield_value(value)
-        if isinstance(field, models.DateField):
-            return connection.ops.adapt_datefield_value(value)
-        return value
-
-    def value(field, row):
-        if field.attname in row:
-            return adapt(field, row[field.attname])
-        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-            return adapt(field, now)
-        return adapt(field, field.get_default())
-
-    quote = connection.ops.quote_name
-    # Names from the models' metadata; the values go as parameters.
-    columns = ", ".join(quote(field.column) for field in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608
-    with connection.cursor() as cursor:
-        for first in range(0, len(rows), BATCH):
-            cursor.executemany(
-                sql, [tuple(value(field, row) for field in fields) for row in rows[first : first + BATCH]]
-            )
-
-
 def seed(*, events: int, volunteers: int, rng: random.Random) -> dict:
     """Insert the volunteers, the events, their shifts and enough confirmed sign-ups that some shifts are
     full; the shifts' counters agree with the sign-up rows."""
-    from django.contrib.auth.hashers import make_password
     from django.db import transaction
     from django.utils import timezone
 
     from events.models import DayOfAction, Event, EventStatus, Shift, Signup, SignupStatus
     from events.models.signups import checkin_code_new
     from events.services.days import days_of_action_ensure
-    from volunteers.models import Direction, Organisation, OrganisationKind, User, VolunteerProfile
+    from volunteers.models import Direction, Organisation, OrganisationKind
 
     days_of_action_ensure()
     directions = list(Direction.objects.all())
@@ -110,28 +60,12 @@ def seed(*, events: int, volunteers: int, rng: random.Random) -> dict:
     today = timezone.localdate()
     domain = "@bench.example.kz"
 
-    no_password = make_password(None)  # unusable, and made once rather than 100 000 times
     with transaction.atomic():
-        _insert(
-            User,
-            [
-                {"email": f"volunteer{number}{domain}", "password": no_password, "first_name": f"V{number}"}
-                for number in range(volunteers)
-            ],
-        )
-        people = list(User.objects.filter(email__endswith=domain).order_by("pk").values_list("pk", flat=True))
-        _insert(
-            VolunteerProfile,
-            [
-                {
-                    "user_id": person,
-                    "date_of_birth": today.replace(year=today.year - rng.randint(18, 75), day=1),
-                    "region_id": rng.choice(organisations).region_id,
-                    "language": rng.choice(["kk", "ru", "en"]),
-                    "languages": ["kk", "ru"],
-                }
-                for person in people
-            ],
+        people = volunteers_insert(
+            count=volunteers,
+            rng=rng,
+            region_ids=[organisation.region_id for organisation in organisations],
+            domain=domain,
         )
 
         rows = []
@@ -205,7 +139,7 @@ def seed(*, events: int, volunteers: int, rng: random.Random) -> dict:
                     }
                 )
                 turn += 1
-        _insert(Signup, signups)
+        rows_insert(Signup, signups)
     return {"people": len(people), "free": people[len(busy) :], "signups": len(signups)}
 
 
@@ -216,32 +150,11 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200, help="requests per measured page")
     parser.add_argument("--keep", action="store_true", help="keep the throw-away folder and database")
     args = parser.parse_args()
-
-    (ROOT / "var").mkdir(exist_ok=True)
-    workdir = Path(tempfile.mkdtemp(prefix="bench-events-", dir=ROOT / "var"))
-    _settings(workdir)
-    try:
-        run(args, workdir)
-    finally:
-        if args.keep:
-            print(f"kept {workdir}")
-        else:
-            shutil.rmtree(workdir, ignore_errors=True)
+    in_workdir(prefix="bench-events-", keep=args.keep, run=lambda workdir: run(args))
 
 
-def run(args, workdir: Path) -> None:
-    import logging
-
-    import django
-
-    django.setup()
-    # The in-memory broker of the embedded default says so once, in the middle of the table.
-    logging.getLogger("kombu.connection").setLevel(logging.ERROR)
-    from django.core.management import call_command
-    from django.core.signals import request_finished, request_started
-    from django.db import close_old_connections, connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+def run(args) -> None:
+    site_prepare()
     from django.urls import reverse
     from django.utils import timezone
     from django.utils.translation import override
@@ -251,19 +164,12 @@ def run(args, workdir: Path) -> None:
 
     rng = random.Random(20261128)  # noqa: S311 - test data, not secrets
     started = time.perf_counter()
-    call_command("migrate", verbosity=0)
-    call_command("seed", "--no-demo-accounts", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    print(f"migrate + seed: {time.perf_counter() - started:.1f} s ({connection.vendor})")
-    started = time.perf_counter()
     seeded = seed(events=args.events, volunteers=args.volunteers, rng=rng)
     print(
         f"bulk seed: {time.perf_counter() - started:.1f} s: {Event.objects.count()} events, "
         f"{Shift.objects.count()} shifts, {seeded['people']} volunteers, {seeded['signups']} sign-ups"
     )
-
-    # Keep one connection for the whole run (as CONN_MAX_AGE does in production), so queries can be counted.
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
+    connection_keep()
 
     now = timezone.now()
     regions = list(Region.objects.values_list("iso_code", flat=True))
@@ -302,12 +208,9 @@ def run(args, workdir: Path) -> None:
         client.force_login(User.objects.get(pk=next(fresh)))
 
     measures = [
-        # label, once before the requests, before each request (not timed), the request
-        ("listing", None, None, listing(lambda number: "")),
-        (
+        Measure("listing", listing(lambda number: "")),
+        Measure(
             "listing: region+direction+places",
-            None,
-            None,
             listing(
                 lambda number: (
                     f"?region={regions[number % len(regions)]}"
@@ -315,38 +218,11 @@ def run(args, workdir: Path) -> None:
                 )
             ),
         ),
-        ("listing: text search", None, None, listing(lambda number: f"?q=no.+{number % 997}")),
-        ("event page, signed in", sign_in_reader, None, event_page),
-        ("sign-up, a new volunteer each", None, sign_in_fresh, signup),
+        Measure("listing: text search", listing(lambda number: f"?q=no.+{number % 997}")),
+        Measure("event page, signed in", event_page, once=sign_in_reader),
+        Measure("sign-up, a new volunteer each", signup, each=sign_in_fresh),
     ]
-
-    print(f"{'request':<36}{'median ms':>10}{'p95 ms':>9}{'queries':>9}{'errors':>8}")
-    with override("en"):
-        for label, once, each, action in measures:
-            client = Client()
-            if once is not None:
-                once(client)
-            if each is not None:
-                each(client)
-            action(client, 0)  # warm the caches and the template loader
-            if each is not None:
-                each(client)
-            with CaptureQueriesContext(connection) as queries:
-                action(client, 1)
-            # Now: the next request resets the connection's query log.
-            query_count = len(queries)
-            timings, errors = [], 0
-            for number in range(args.requests):
-                if each is not None:
-                    each(client)
-                start = time.perf_counter()
-                done = action(client, number)
-                timings.append((time.perf_counter() - start) * 1000)
-                errors += not done
-            timings.sort()
-            p95 = timings[int(len(timings) * 0.95) - 1]
-            median = statistics.median(timings)
-            print(f"{label:<36}{median:>10.2f}{p95:>9.2f}{query_count:>9}{errors:>8}")
+    measures_print(measures, requests=args.requests, language="en")
 
 
 if __name__ == "__main__":
