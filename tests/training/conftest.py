@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 
 import pytest
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from cms.models import HomePage
 from tests.events.conftest import (  # noqa: F401  (fixtures shared with the events tests)
@@ -180,6 +180,22 @@ def programme_create(*, direction: str | None = None, **course_fields) -> Progra
     return Programme(index=pages["index"], course=pages["course"], lessons=pages["lessons"], quiz=quiz)
 
 
+def course_complete(user, programme: Programme, language: str = "kk"):
+    """Enrol, read the three lessons and pass the quiz in `language`: the certificate, as issued."""
+    from training.models import Certificate
+    from training.services.learning import enrolment_create, lesson_mark_read, quiz_submit
+
+    course = programme.course[language]
+    enrolment_create(user=user, course=course)
+    for number in range(3):
+        lesson_mark_read(user=user, lesson=programme.lesson(number, language), course=course)
+    quiz_submit(
+        user=user, lesson=programme.lesson(1, language), course=course, quiz_id=programme.quiz.id,
+        answers=programme.quiz.all_right(), token=uuid.uuid4().hex,
+    )  # fmt: skip
+    return Certificate.objects.filter(user=user, course_key=course.translation_key).order_by("-pk").first()
+
+
 @pytest.fixture
 def programme(seeded) -> Programme:
     return programme_create()
@@ -188,7 +204,3 @@ def programme(seeded) -> Programme:
 @pytest.fixture
 def programme_factory(seeded):
     return programme_create
-
-
-def page_url(page: Page, language: str | None = None) -> str:
-    return page.get_url()

@@ -4,7 +4,6 @@
 import base64
 import datetime as dt
 import re
-import uuid
 import zlib
 
 import pytest
@@ -13,10 +12,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import formats, timezone, translation
 
+from tests.training.conftest import course_complete
 from training.models import Certificate, Enrolment
 from training.pdf import certificate_pdf
 from training.services.certificates import certificate_revoke
-from training.services.learning import enrolment_create, lesson_mark_read, quiz_submit
+from training.services.learning import enrolment_create, lesson_mark_read
 
 pytestmark = pytest.mark.django_db
 
@@ -26,23 +26,6 @@ COURSE = {
     "ru": "Введение в волонтёрство",
     "en": "Introduction to volunteering",
 }
-
-
-def course_complete(user, programme) -> Certificate:
-    """Enrol, read the three lessons and pass the quiz: the course's certificate, as issued."""
-    course = programme.course["kk"]
-    enrolment_create(user=user, course=course)
-    for number in range(3):
-        lesson_mark_read(user=user, lesson=programme.lesson(number), course=course)
-    quiz_submit(
-        user=user,
-        lesson=programme.lesson(1),
-        course=course,
-        quiz_id=programme.quiz.id,
-        answers=programme.quiz.all_right(),
-        token=uuid.uuid4().hex,
-    )
-    return Certificate.objects.filter(user=user, course_key=course.translation_key).order_by("-pk").first()
 
 
 @pytest.fixture

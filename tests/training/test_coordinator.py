@@ -16,7 +16,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import formats, timezone, translation
 
-from tests.training.test_certificates import COURSE, course_complete
+from tests.training.conftest import course_complete
+from tests.training.test_certificates import COURSE
 from training.models import Certificate
 from training.services.certificates import certificate_revoke
 from training.services.learning import enrolment_create, enrolment_renew, lesson_mark_read

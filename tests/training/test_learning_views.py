@@ -10,8 +10,9 @@ import time_machine
 from django.contrib.messages import get_messages
 from django.utils import timezone
 
+from tests.training.conftest import course_complete
 from training.models import Certificate, Enrolment, LessonProgress, QuizAttempt
-from training.services.learning import enrolment_create, lesson_mark_read, quiz_submit
+from training.services.learning import enrolment_create
 
 pytestmark = pytest.mark.django_db
 
@@ -38,17 +39,6 @@ def messages_of(response) -> list[str]:
 
 def enrolled(user, programme, language="en"):
     return enrolment_create(user=user, course=programme.course[language])
-
-
-def complete(user, programme, language="en"):
-    course = programme.course[language]
-    enrolment_create(user=user, course=course)
-    for number in range(3):
-        lesson_mark_read(user=user, lesson=programme.lesson(number, language), course=course)
-    quiz_submit(
-        user=user, lesson=programme.lesson(1, language), course=course, quiz_id=programme.quiz.id,
-        answers=programme.quiz.all_right(), token="complete",
-    )  # fmt: skip
 
 
 def post_quiz(client, programme, answers, token="form-1", language="en", quiz_id=None):
@@ -117,7 +107,7 @@ def test_a_missing_prerequisite_refuses_enrolment_until_it_is_completed(client, 
     assert f'href="{first.course["en"].url}"' in page.text
     assert "not completed yet" in page.text
 
-    complete(volunteer, first)
+    course_complete(volunteer, first, "en")
     client.post(enrol_url(course))
     assert Enrolment.objects.filter(user=volunteer, course_key=course.translation_key).exists()
     assert "you hold a valid certificate" in client.get(second.course["en"].url).text
@@ -388,7 +378,7 @@ def test_completing_the_course_through_the_pages(client, programme, volunteer):
 def test_renewing_a_certificate_that_is_about_to_expire(client, programme_factory, volunteer):
     programme = programme_factory(validity_months=1)
     client.force_login(volunteer)
-    complete(volunteer, programme)
+    course_complete(volunteer, programme, "en")
     course = programme.course["en"]
     with time_machine.travel(timezone.now() + dt.timedelta(days=10), tick=False):
         page = client.get(course.url).text
@@ -407,7 +397,7 @@ def test_renewing_a_certificate_that_is_about_to_expire(client, programme_factor
 
 def test_renewing_too_early_is_refused_with_a_message(client, programme, volunteer):
     client.force_login(volunteer)
-    complete(volunteer, programme)
+    course_complete(volunteer, programme, "en")
     response = client.post(renew_url(programme.course["en"]))
     assert response.status_code == 302
     assert "Your certificate is valid; it can be renewed in the month before it expires." in messages_of(

@@ -8,7 +8,8 @@ import time_machine
 from django.core import mail
 from django.utils import timezone
 
-from tests.training.test_certificates import COURSE, course_complete, pdf_text
+from tests.training.conftest import course_complete
+from tests.training.test_certificates import COURSE, pdf_text
 from training.models import Certificate
 from training.notices import certificate_notice_deliver
 from training.services.certificates import certificate_revoke, expiry_reminders_enqueue

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.text import slugify
 
+from tests.training.conftest import course_complete
 from training.models import Certificate, CoursePage, LessonPage
 from training.services.certificates import certificate_revoke
 from training.services.learning import enrolment_create, enrolment_renew, lesson_mark_read, quiz_submit
@@ -38,17 +39,6 @@ def course_add(programme, *, title, language="en", level="starter", direction=No
         course.add_child(instance=lesson)
         lesson.save_revision().publish()
     return course
-
-
-def complete(user, programme, language="en"):
-    course = programme.course[language]
-    enrolment_create(user=user, course=course)
-    for number in range(3):
-        lesson_mark_read(user=user, lesson=programme.lesson(number, language), course=course)
-    quiz_submit(
-        user=user, lesson=programme.lesson(1, language), course=course, quiz_id=programme.quiz.id,
-        answers=programme.quiz.all_right(), token="complete",
-    )  # fmt: skip
 
 
 def shown(response) -> list[str]:
@@ -109,7 +99,7 @@ def test_a_filter_with_no_course_says_so(client, programme):
 
 def test_a_volunteer_sees_progress_and_completion_on_the_cards(client, programme, volunteer):
     other = course_add(programme, title="Clean rivers", lessons=3)
-    complete(volunteer, programme)
+    course_complete(volunteer, programme, "en")
     enrolment_create(user=volunteer, course=other)
     lesson_mark_read(user=volunteer, lesson=other.lessons().first(), course=other)
     client.force_login(volunteer)
@@ -120,7 +110,7 @@ def test_a_volunteer_sees_progress_and_completion_on_the_cards(client, programme
 
 
 def test_the_programme_runs_the_same_queries_for_one_course_or_six(client, programme, volunteer):
-    complete(volunteer, programme)
+    course_complete(volunteer, programme, "en")
     client.force_login(volunteer)
     url = programme.index["en"].url
     client.get(url)  # menus and the like are cached from here on
@@ -188,9 +178,9 @@ def test_an_enrolled_volunteer_sees_lessons_done_and_where_to_continue(client, p
 
 def test_the_course_counts_the_volunteers_who_completed_it(client, programme, volunteer_factory):
     first, second, revoked = (volunteer_factory() for _i in range(3))
-    complete(first, programme, "kk")
-    complete(second, programme, "ru")
-    complete(revoked, programme, "en")
+    course_complete(first, programme, "kk")
+    course_complete(second, programme, "ru")
+    course_complete(revoked, programme, "en")
     certificate_revoke(certificate=Certificate.objects.get(user=revoked), by=first, reason="Issued in error")
     with time_machine.travel(
         timezone.now() + dt.timedelta(days=720), tick=False

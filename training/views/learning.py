@@ -52,8 +52,8 @@ def _completion_message(request) -> None:
     )
 
 
-@require_POST
-def enrol(request, course_id: int):
+def _course_action(request, course_id: int, service, done: str):
+    """Enrol or renew: back to the course's page with the outcome, or the reason it was refused."""
     course = _course(course_id)
     url = course.get_url(request)
     if not request.user.is_authenticated:
@@ -61,29 +61,29 @@ def enrol(request, course_id: int):
     if _restricted(course, request):
         raise Http404
     try:
-        learning.enrolment_create(user=request.user, course=course)
+        service(user=request.user, course=course)
     except TrainingError as error:
         messages.error(request, error.message)
         return HttpResponseRedirect(url)
-    messages.success(request, _("You are enrolled. Start with the first lesson."))
+    messages.success(request, done)
     return HttpResponseRedirect(url)
+
+
+@require_POST
+def enrol(request, course_id: int):
+    return _course_action(
+        request, course_id, learning.enrolment_create, _("You are enrolled. Start with the first lesson.")
+    )
 
 
 @require_POST
 def renew(request, course_id: int):
-    course = _course(course_id)
-    url = course.get_url(request)
-    if not request.user.is_authenticated:
-        return redirect_to_login(url)
-    if _restricted(course, request):
-        raise Http404
-    try:
-        learning.enrolment_renew(user=request.user, course=course)
-    except TrainingError as error:
-        messages.error(request, error.message)
-        return HttpResponseRedirect(url)
-    messages.success(request, _("A new round has started: pass the quizzes again to renew your certificate."))
-    return HttpResponseRedirect(url)
+    return _course_action(
+        request,
+        course_id,
+        learning.enrolment_renew,
+        _("A new round has started: pass the quizzes again to renew your certificate."),
+    )
 
 
 @require_POST
