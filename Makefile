@@ -92,6 +92,7 @@ system-deps:
 bench: setup ## Benchmarks (figures for the issue notes)
 	$(PY) bench/run.py
 	$(PY) bench/events.py
+	$(PY) bench/training.py
 
 ci: ## What CI runs: the suite on SQLite, then on a real PostgreSQL
 	bash .ci/run
