@@ -34,4 +34,8 @@ class VolunteerError(DomainError):
             "response, help to people with a criminal record, or heavy and harmful work."
         ),
         "below_min_age": _("The minimum age for this event is %(age)s."),
+        "weekly_hours": _(
+            "This shift would give you %(hours)s hours of volunteering within 7 days; the limit is "
+            "%(limit)s. Rest matters too: choose a shift in another week."
+        ),
     }

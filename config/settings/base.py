@@ -335,6 +335,8 @@ VOLUNTEERS_GUARDIAN_CONSENT_UNDER = env_int("VOLUNTEERS_GUARDIAN_CONSENT_UNDER",
 VOLUNTEERS_ADULT_AGE = 18
 VOLUNTEERS_SILVER_AGE = env_int("VOLUNTEERS_SILVER_AGE", 50)
 VOLUNTEERS_MAX_AGE = 120
+# The burnout guard: no sign-up that puts more than this many hours of shifts into any 7 days (0: no limit).
+VOLUNTEERS_WEEKLY_HOURS_LIMIT = env_int("VOLUNTEERS_WEEKLY_HOURS_LIMIT", 40)
 
 # --- Events ---------------------------------------------------------------------------------------------
 # Celery beat (production) queues the 24-hour reminders; `manage.py events_remind` does the same from cron.

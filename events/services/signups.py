@@ -6,6 +6,9 @@ same transaction. The database refuses a shift with more confirmed people than p
 one person to one shift, should a path ever skip the lock.
 """
 
+from collections import defaultdict
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +18,7 @@ from events.errors import EventError
 from events.models import ACTIVE_STATUSES, Notice, Shift, Signup, SignupStatus
 from events.notices import notice_enqueue
 from volunteers.audit import audit_log
+from volunteers.services.eligibility import WEEK, busiest_week_hours, weekly_hours_refusal
 
 
 def _shift_locked(shift_id: int) -> Shift:
@@ -37,6 +41,49 @@ def overlapping_signup(*, volunteer, shift) -> Signup | None:
 
 
 @transaction.atomic
+def shift_times_near(*, volunteer, shift: Shift) -> list:
+    """(start, end) of the person's other active sign-ups within a week of `shift`: what the burnout guard
+    weighs (a waitlisted place counts, as for overlaps, so a promotion never breaks the limit)."""
+    return list(
+        Signup.objects.filter(
+            volunteer=volunteer,
+            status__in=ACTIVE_STATUSES,
+            shift__cancelled_at__isnull=True,
+            shift__starts_at__lt=shift.ends_at + WEEK,
+            shift__ends_at__gt=shift.starts_at - WEEK,
+        )
+        .exclude(shift=shift)
+        .values_list("shift__starts_at", "shift__ends_at")
+    )
+
+
+def weekly_hours_over_limit(*, shift: Shift, volunteer_ids) -> dict:
+    """{volunteer id: hours} of the people among `volunteer_ids` whose shifts within 7 days around `shift`
+    (it included) now come to more than the limit: after a change of times, or a lowered limit, the
+    coordinator sees who is over it. One query."""
+    limit = settings.VOLUNTEERS_WEEKLY_HOURS_LIMIT
+    if not limit:
+        return {}
+    times = defaultdict(list)
+    others = Signup.objects.filter(
+        volunteer_id__in=volunteer_ids,
+        status__in=ACTIVE_STATUSES,
+        shift__cancelled_at__isnull=True,
+        shift__starts_at__lt=shift.ends_at + WEEK,
+        shift__ends_at__gt=shift.starts_at - WEEK,
+    ).exclude(shift=shift)
+    for volunteer_id, starts_at, ends_at in others.values_list(
+        "volunteer_id", "shift__starts_at", "shift__ends_at"
+    ):
+        times[volunteer_id].append((starts_at, ends_at))
+    over = {}
+    for volunteer_id, intervals in times.items():
+        hours = busiest_week_hours(intervals=intervals, around=(shift.starts_at, shift.ends_at))
+        if hours > limit:
+            over[volunteer_id] = f"{hours:g}"
+    return over
+
+
 def signup_create(*, volunteer, shift: Shift) -> Signup:
     """Confirm a place, or a place on the waitlist when the shift is full. Raises EventError with the reason
     when this person may not sign up."""
@@ -53,6 +100,11 @@ def signup_create(*, volunteer, shift: Shift) -> Signup:
     other = overlapping_signup(volunteer=volunteer, shift=shift)
     if other is not None:
         raise EventError("overlap", other=str(other.shift))
+    refusal = weekly_hours_refusal(
+        intervals=shift_times_near(volunteer=volunteer, shift=shift), around=(shift.starts_at, shift.ends_at)
+    )
+    if refusal is not None:
+        raise refusal
 
     now = timezone.now()
     status = SignupStatus.CONFIRMED if shift.confirmed_count < shift.capacity else SignupStatus.WAITLISTED

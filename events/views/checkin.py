@@ -3,6 +3,7 @@ of a shift that credits hours to the volunteers' books, and the shift's attendee
 
 import phonenumbers
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -19,6 +20,7 @@ from events.errors import EventError
 from events.models import Signup, SignupStatus
 from events.permissions import events_managed_by, events_manager_required, shifts_managed_by
 from events.services.checkin import attendance_confirm, checkin_scan, hours_parse
+from events.services.signups import weekly_hours_over_limit
 from volunteers.audit import audit_log
 from volunteers.phones import phone_display
 
@@ -198,10 +200,14 @@ def attendance(request, shift_id: int):
                 % {"count": saved},
             )
             return redirect(request.get_full_path())
+    over = weekly_hours_over_limit(shift=shift, volunteer_ids=[signup.volunteer_id for signup in signups])
     rows = [
-        {"signup": signup, "form": form, "phone": _phone(signup.volunteer), "tel": _tel(signup.volunteer)}
+        {
+            "signup": signup, "form": form, "phone": _phone(signup.volunteer), "tel": _tel(signup.volunteer),
+            "weekly_hours": over.get(signup.volunteer_id),
+        }
         for signup, form in zip(signups, formset.forms, strict=False)
-    ]
+    ]  # fmt: skip
     return render(
         request,
         "events/checkin/attendance.html",
@@ -213,6 +219,7 @@ def attendance(request, shift_id: int):
             "page": page,
             "started": started,
             "refused": refused,
+            "weekly_limit": settings.VOLUNTEERS_WEEKLY_HOURS_LIMIT,
         },
     )
 

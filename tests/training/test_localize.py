@@ -43,6 +43,7 @@ def test_a_lesson_translated_with_wagtail_localize_keeps_the_quiz_ids_and_answer
     assert [quiz_id for quiz_id, _value in russian.quizzes()] == [quiz.id]
     [(_quiz_id, value)] = russian.quizzes()
     [(_kk_id, source_value)] = LessonPage.objects.get(pk=lesson.pk).quizzes()
+
     def structure(quiz_value):
         return [(question_id, choices) for question_id, _question, choices in quiz_questions(quiz_value)]
 

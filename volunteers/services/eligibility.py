@@ -26,3 +26,39 @@ def event_refusals(*, user, adults_only: bool = False, min_age: int | None = Non
     if min_age is not None and age < min_age:
         refusals.append(VolunteerError("below_min_age", age=min_age))
     return refusals
+
+
+WEEK = dt.timedelta(days=7)
+
+
+def busiest_week_hours(*, intervals, around) -> float:
+    """The most hours of `intervals` and `around` ((start, end) pairs) that fall within any 7 days that take
+    in all of `around`. The covered time is piecewise linear in the window's start, so its maximum lies where
+    a window's edge meets an interval's end: only those starts are tried."""
+    start, end = around
+    low, high = sorted((end - WEEK, start))
+    intervals = [*intervals, around]
+    starts = {low, high}
+    for first, last in intervals:
+        starts.update(point for point in (first, last, first - WEEK, last - WEEK) if low <= point <= high)
+
+    def covered(window_start):
+        window_end = window_start + WEEK
+        return sum(
+            max(0.0, (min(last, window_end) - max(first, window_start)).total_seconds())
+            for first, last in intervals
+        )
+
+    return max(covered(point) for point in starts) / 3600
+
+
+def weekly_hours_refusal(*, intervals, around) -> VolunteerError | None:
+    """The burnout guard: refuse a shift that would put more than VOLUNTEERS_WEEKLY_HOURS_LIMIT hours into
+    any 7 days, given the person's other shifts (`intervals`)."""
+    limit = settings.VOLUNTEERS_WEEKLY_HOURS_LIMIT
+    if not limit:
+        return None
+    hours = busiest_week_hours(intervals=intervals, around=around)
+    if hours <= limit:
+        return None
+    return VolunteerError("weekly_hours", hours=f"{hours:g}", limit=limit)
