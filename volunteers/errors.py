@@ -34,6 +34,14 @@ class VolunteerError(DomainError):
             "response, help to people with a criminal record, or heavy and harmful work."
         ),
         "below_min_age": _("The minimum age for this event is %(age)s."),
+        "claim_organisation": _("Choose the organisation you volunteered with from the list."),
+        "claim_future": _("The date cannot be in the future."),
+        "claim_hours": _("Give the hours as a number above 0 and at most 24 (one day)."),
+        "claim_description": _("Say what you did."),
+        "claim_unknown": _("This claim is not waiting for your decision."),
+        "claim_own": _("You cannot verify or reject your own claim."),
+        "claim_decided": _("This claim has already been decided."),
+        "claim_reason": _("Give the reason for rejecting the claim."),
         "weekly_hours": _(
             "This shift would give you %(hours)s hours of volunteering within 7 days; the limit is "
             "%(limit)s. Rest matters too: choose a shift in another week."
