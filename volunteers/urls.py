@@ -1,6 +1,6 @@
 from django.urls import path
 
-from volunteers.views import account
+from volunteers.views import account, claims
 
 urlpatterns = [
     path("profile/", account.account_profile, name="account_profile"),
@@ -8,6 +8,7 @@ urlpatterns = [
     path("privacy/", account.privacy, name="account_privacy"),
     path("privacy/my-data.json", account.data_export, name="account_data_export"),
     path("privacy/erase/", account.account_erase, name="account_erase"),
+    path("hours/", claims.hours_claims, name="hours_claims"),
 ]
 
 public_urlpatterns = [
