@@ -5,6 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from volunteers.errors import VolunteerError
@@ -91,3 +92,17 @@ def test_no_one_verifies_their_own_claim_nor_another_organisations(
     stranger = coordinator_factory(other_organisation)
     refused("claim_unknown", None, claim_verify, claim_id=pending.pk, actor=stranger)
     assert list(claims_to_decide(stranger)) == []
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL (.ci/run runs it)")
+def test_two_coordinators_deciding_at_once_make_one_decision(
+    volunteer, organisation, coordinator, coordinator_factory
+):
+    from tests.events.test_concurrency import _together
+
+    pending = claim(volunteer, organisation)
+    deciders = [coordinator, coordinator_factory(organisation)] * 3
+    errors = _together(lambda actor: claim_verify(claim_id=pending.pk, actor=actor), deciders)
+    assert {error.code for error in errors} == {"claim_decided"} and len(errors) == 5
+    assert LedgerEntry.objects.filter(corrects=pending).count() == 1
