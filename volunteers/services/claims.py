@@ -89,14 +89,13 @@ def _claim_locked(*, claim_id: int, actor) -> LedgerEntry:
     return claim
 
 
-@transaction.atomic
-def claim_verify(*, claim_id: int, actor) -> LedgerEntry:
-    claim = _claim_locked(claim_id=claim_id, actor=actor)
+def _decide(*, claim: LedgerEntry, actor, status: str, note: str = "") -> LedgerEntry:
+    """The decision, as a new entry correcting the claim: verified carries the hours, rejected the reason."""
     entry = LedgerEntry.objects.create(
         volunteer_id=claim.volunteer_id,
         kind=EntryKind.CLAIMED_HOURS,
-        status=EntryStatus.VERIFIED,
-        hours=claim.hours,
+        status=status,
+        hours=claim.hours if status == EntryStatus.VERIFIED else Decimal(0),
         occurred_on=claim.occurred_on,
         source=claim.source,
         title=claim.title,
@@ -105,9 +104,17 @@ def claim_verify(*, claim_id: int, actor) -> LedgerEntry:
         corrects=claim,
         verified_by=actor,
         verified_at=timezone.now(),
+        note=note[:500],
     )
-    audit_log(actor=actor, action="volunteers.claim.verified", subject=claim.volunteer, claim=claim.pk)
+    audit_log(actor=actor, action=f"volunteers.claim.{status}", subject=claim.volunteer, claim=claim.pk)
     return entry
+
+
+@transaction.atomic
+def claim_verify(*, claim_id: int, actor) -> LedgerEntry:
+    return _decide(
+        claim=_claim_locked(claim_id=claim_id, actor=actor), actor=actor, status=EntryStatus.VERIFIED
+    )
 
 
 @transaction.atomic
@@ -116,19 +123,4 @@ def claim_reject(*, claim_id: int, actor, reason: str) -> LedgerEntry:
     if not reason:
         raise VolunteerError("claim_reason", field="reason")
     claim = _claim_locked(claim_id=claim_id, actor=actor)
-    entry = LedgerEntry.objects.create(
-        volunteer_id=claim.volunteer_id,
-        kind=EntryKind.CLAIMED_HOURS,
-        status=EntryStatus.REJECTED,
-        occurred_on=claim.occurred_on,
-        source=claim.source,
-        title=claim.title,
-        organisation_id=claim.organisation_id,
-        region_id=claim.region_id,
-        corrects=claim,
-        verified_by=actor,
-        verified_at=timezone.now(),
-        note=reason[:500],
-    )
-    audit_log(actor=actor, action="volunteers.claim.rejected", subject=claim.volunteer, claim=claim.pk)
-    return entry
+    return _decide(claim=claim, actor=actor, status=EntryStatus.REJECTED, note=reason)
