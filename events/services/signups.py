@@ -40,7 +40,6 @@ def overlapping_signup(*, volunteer, shift) -> Signup | None:
     )
 
 
-@transaction.atomic
 def shift_times_near(*, volunteer, shift: Shift) -> list:
     """(start, end) of the person's other active sign-ups within a week of `shift`: what the burnout guard
     weighs (a waitlisted place counts, as for overlaps, so a promotion never breaks the limit)."""
@@ -84,6 +83,7 @@ def weekly_hours_over_limit(*, shift: Shift, volunteer_ids) -> dict:
     return over
 
 
+@transaction.atomic
 def signup_create(*, volunteer, shift: Shift) -> Signup:
     """Confirm a place, or a place on the waitlist when the shift is full. Raises EventError with the reason
     when this person may not sign up."""
