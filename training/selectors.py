@@ -22,3 +22,21 @@ def courses_by_key(keys) -> dict:
         if page.translation_key not in pages or page.locale_id == active:
             pages[page.translation_key] = page
     return pages
+
+
+def certificates_standing(certificates, *, key, today) -> tuple[dict, dict]:
+    """From `certificates` ordered newest first: ({key: the newest}, {key: the valid one that lasts longest}),
+    where `key(certificate)` groups them (by enrolment, by volunteer and course...)."""
+    latest, valid = {}, {}
+    for certificate in certificates:
+        group = key(certificate)
+        latest.setdefault(group, certificate)
+        if certificate.state(today) != certificate.State.VALID:
+            continue
+        held = valid.get(group)
+        if held is None or (
+            held.expires_on is not None
+            and (certificate.expires_on is None or certificate.expires_on > held.expires_on)
+        ):
+            valid[group] = certificate
+    return latest, valid

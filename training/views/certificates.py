@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 
 from training.models import Certificate, CoursePage, Enrolment
 from training.pdf import certificate_pdf as pdf_render
-from training.selectors import courses_by_key
+from training.selectors import certificates_standing, courses_by_key
 from training.services.learning import RENEW_BEFORE
 
 # Codes are upper-case letters and digits; people type them in lower case, with spaces or dashes.
@@ -95,15 +95,9 @@ def my_learning(request):
     enrolments = list(Enrolment.objects.filter(user=request.user).order_by("-enrolled_at", "-pk"))
     certificates = list(Certificate.objects.filter(user=request.user).order_by("-issued_on", "-pk"))
     courses = courses_by_key(enrolment.course_key for enrolment in enrolments)
-    latest = {}  # enrolment id → its newest certificate
-    current = {}  # enrolment id → the certificate valid today that lasts longest
     for certificate in certificates:
         certificate.current_state = certificate.state(today)
-        latest.setdefault(certificate.enrolment_id, certificate)
-        if certificate.current_state == Certificate.State.VALID:
-            held = current.get(certificate.enrolment_id)
-            if held is None or (held.expires_on is not None and _lasts_longer(certificate, held)):
-                current[certificate.enrolment_id] = certificate
+    latest, current = certificates_standing(certificates, key=lambda c: c.enrolment_id, today=today)
 
     under_way, completed = [], []
     for enrolment in enrolments:
@@ -135,10 +129,6 @@ def my_learning(request):
             "renew_days": RENEW_BEFORE.days,
         },
     )
-
-
-def _lasts_longer(certificate: Certificate, held: Certificate) -> bool:
-    return certificate.expires_on is None or certificate.expires_on > held.expires_on
 
 
 def _expiring(certificate: Certificate | None, today) -> bool:

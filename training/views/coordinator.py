@@ -22,6 +22,7 @@ from config.exports import csv_response, xlsx_response
 from training.errors import TrainingError
 from training.forms import CertificateRevokeForm, CourseState, StatusFilterForm
 from training.models import Certificate, CoursePage, Enrolment
+from training.selectors import certificates_standing
 from training.services.certificates import certificate_revoke
 from training.views.certificates import code_normalised
 from volunteers.audit import audit_log
@@ -86,20 +87,12 @@ def status_cells(*, user_ids: list, course_keys: list, today) -> dict:
             "user_id", "course_key", "completed_at", "lessons_done", "lessons_total"
         )
     }
-    latest, valid = {}, {}
     certificates = Certificate.objects.filter(user_id__in=user_ids, course_key__in=course_keys).order_by(
         "-issued_on", "-pk"
     )
-    for certificate in certificates:
-        key = (certificate.user_id, certificate.course_key)
-        latest.setdefault(key, certificate)
-        if certificate.state(today) == Certificate.State.VALID:
-            held = valid.get(key)
-            if held is None or (
-                held.expires_on is not None
-                and (certificate.expires_on is None or certificate.expires_on > held.expires_on)
-            ):
-                valid[key] = certificate
+    latest, valid = certificates_standing(
+        certificates, key=lambda certificate: (certificate.user_id, certificate.course_key), today=today
+    )
     return {
         (user_id, course_key): _cell(
             enrolments.get((user_id, course_key)),

@@ -61,7 +61,8 @@ def hours_claims_decide(request):
     """The claims waiting for this coordinator's organisations. Another organisation's claim is a 404."""
     errors = {}
     if request.method == "POST":
-        claim = claims_to_decide(request.user).filter(pk=request.POST.get("claim", "").strip() or 0).first()
+        claim_id = request.POST.get("claim", "").strip()
+        claim = claims_to_decide(request.user).filter(pk=claim_id).first() if claim_id.isdigit() else None
         if claim is None:
             raise Http404
         try:
