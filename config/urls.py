@@ -35,6 +35,10 @@ urlpatterns += i18n_patterns(
     path("coordinator/imports/", include("volunteers.urls_import")),
     path("coordinator/training/", include("training.urls_coordinator")),
     path("coordinator/", include("volunteers.urls_coordinator")),
+    # The volunteer book (accounts/book/..., book/<code>/), the path and incentives, recognition.
+    path("", include("volunteers.urls_book")),
+    path("", include("volunteers.urls_path")),
+    path("", include("volunteers.urls_recognition")),
     path("", include("training.urls")),
     path("search/", cms_views.search, name="search"),
     path("", include(wagtail_urls)),

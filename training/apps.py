@@ -7,5 +7,5 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Training")
 
     def ready(self):
-        # Register the export section, the erasure hook and the account page's panel.
-        from training import privacy, profile  # noqa: F401
+        # Register the export section, the erasure hook, the account page's panel and the courses for stages.
+        from training import privacy, profile, stages  # noqa: F401

@@ -24,3 +24,69 @@ def guardian_consent_mail_send(consent_id: int) -> bool:
         body = render_to_string("volunteers/email/guardian_consent_message.txt", context)
     send_mail(subject, body, None, [consent.guardian_email])
     return True
+
+
+@shared_task(acks_late=True)
+def stage_evaluate_volunteer(volunteer_id: int) -> None:
+    from volunteers.models import User
+    from volunteers.services.stages import stage_evaluate
+
+    volunteer = User.objects.filter(pk=volunteer_id).first()
+    if volunteer is not None:
+        stage_evaluate(volunteer=volunteer)
+
+
+@shared_task(acks_late=True)
+def stages_evaluate_range(first_id: int, last_id: int) -> int:
+    from volunteers.services import stages
+
+    return stages.stages_evaluate_range(first_id=first_id, last_id=last_id)
+
+
+@shared_task
+def stages_evaluate_nightly() -> int:
+    """Fan the nightly evaluation out in chunks of volunteers' ids; returns how many chunks were queued."""
+    from volunteers.services.stages import volunteer_id_ranges
+
+    ranges = volunteer_id_ranges()
+    for first_id, last_id in ranges:
+        stages_evaluate_range.delay(first_id, last_id)
+    return len(ranges)
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def stage_congratulate(change_id: int) -> bool:
+    """The congratulations on a stage reached, in the volunteer's language; sent once, and not when the
+    stage was lost again before the mail went out."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from volunteers.models import StageChange, StageStanding
+
+    with transaction.atomic():
+        change = (
+            StageChange.objects.select_for_update(of=("self",))
+            .select_related("volunteer__profile", "stage_to")
+            .filter(pk=change_id, notified_at__isnull=True, stage_to__isnull=False)
+            .first()
+        )
+        if change is None:
+            return False
+        standing = StageStanding.objects.filter(volunteer_id=change.volunteer_id).first()
+        volunteer = change.volunteer
+        if standing is None or standing.stage_id != change.stage_to_id or not volunteer.email:
+            return False
+        profile = getattr(volunteer, "profile", None)
+        language = profile.language if profile else settings.LANGUAGE_CODE
+        with translation.override(language):
+            context = {
+                "volunteer": volunteer,
+                "stage": change.stage_to,
+                "url": settings.WAGTAILADMIN_BASE_URL + reverse("volunteer_book"),
+            }
+            subject = render_to_string("volunteers/email/stage_reached_subject.txt", context).strip()
+            body = render_to_string("volunteers/email/stage_reached_message.txt", context)
+        send_mail(subject, body, None, [volunteer.email])
+        change.notified_at = timezone.now()
+        change.save(update_fields=["notified_at"])
+    return True

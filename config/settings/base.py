@@ -7,6 +7,7 @@ refuses to start without a real SECRET_KEY.
 
 from pathlib import Path
 
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_database, env_int, env_list, env_str
@@ -345,6 +346,11 @@ CELERY_BEAT_SCHEDULE = {
     # Certificates that end within a month: one e-mail each (training.notices); hourly, so a day's beat
     # missed by a restart is caught up.
     "training-expiry-reminders": {"task": "training.tasks.expiry_reminders_send", "schedule": 3600.0},
+    # Volunteer zholy: every volunteer's stage, nightly, in chunks (`manage.py stages_evaluate` from cron).
+    "volunteers-stages-nightly": {
+        "task": "volunteers.tasks.stages_evaluate_nightly",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
 
 # --- CMS ------------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from events.models.signups import CODE_ALPHABET, CODE_LENGTH
 from volunteers.audit import audit_log
 from volunteers.models import EntryKind
 from volunteers.services.ledger import ledger_hours_credit
+from volunteers.services.stages import event_subject
 
 
 @dataclass
@@ -99,6 +100,7 @@ def attendance_confirm(*, signup: Signup, attended: bool, hours, actor) -> Signu
         hours=hours,
         occurred_on=timezone.localtime(shift.starts_at).date(),
         source=f"events.signup:{signup.pk}",
+        subject=event_subject(event.pk),
         verified_by=actor,
         kind=EntryKind.SHIFT_HOURS,
         title=dict(event.title),

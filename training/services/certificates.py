@@ -13,6 +13,7 @@ from training.errors import TrainingError
 from training.models import Certificate, CoursePage, Enrolment
 from volunteers.models import EntryKind
 from volunteers.services.ledger import ledger_fact_record, ledger_fact_revoke
+from volunteers.services.stages import course_subject
 
 REMIND_BEFORE = dt.timedelta(days=30)
 
@@ -55,6 +56,7 @@ def certificate_issue(*, enrolment: Enrolment, course: CoursePage) -> Certificat
         kind=EntryKind.COURSE_COMPLETED,
         occurred_on=today,
         source=ledger_source(certificate),
+        subject=course_subject(enrolment.course_key),
         title=dict(certificate.course_title),
         direction=course.direction,
     )

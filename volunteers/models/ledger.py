@@ -38,6 +38,9 @@ class LedgerEntry(models.Model):
     hours = models.DecimalField(_("hours"), max_digits=7, decimal_places=2, default=Decimal(0))
     occurred_on = models.DateField(_("date"))
     source = models.CharField(_("source"), max_length=64)
+    # What the fact is about, across sources: "events.event:7" (every shift of one event), "training.course:
+    # <key>" (the course in any language). Stages count events and specific courses by it.
+    subject = models.CharField(_("subject"), max_length=64, blank=True)
     title = models.JSONField(_("title"), default=dict, blank=True)  # what it was, in the languages known
     organisation = models.ForeignKey(
         "volunteers.Organisation", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",

@@ -104,6 +104,7 @@ class VolunteerProfile(models.Model):
     is_retired = models.BooleanField(_("retired"), default=False)
     easy_reading = models.BooleanField(_("easy-reading mode"), default=False)
     language = models.CharField(_("language for messages"), max_length=5, default="kk")
+    leaderboard_opt_in = models.BooleanField(_("show me on the leaderboards"), default=False)
     public_fields = models.JSONField(_("shown on the public card page"), default=list, blank=True)
     card_token = models.CharField(max_length=32, unique=True, default=_new_token, editable=False)
     registered_by = models.ForeignKey(

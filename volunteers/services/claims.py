@@ -13,6 +13,7 @@ from volunteers.audit import audit_log
 from volunteers.errors import VolunteerError
 from volunteers.models import EntryKind, EntryStatus, LedgerEntry, Organisation
 from volunteers.permissions import organisations_managed_by
+from volunteers.services.stages import stage_evaluate_enqueue
 
 MAX_HOURS_A_DAY = Decimal(24)
 CLAIM_SOURCE = "volunteers.claim"
@@ -107,6 +108,8 @@ def _decide(*, claim: LedgerEntry, actor, status: str, note: str = "") -> Ledger
         note=note[:500],
     )
     audit_log(actor=actor, action=f"volunteers.claim.{status}", subject=claim.volunteer, claim=claim.pk)
+    if status == EntryStatus.VERIFIED:
+        stage_evaluate_enqueue(volunteer_id=claim.volunteer_id)
     return entry
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from volunteers.models import EntryKind, EntryStatus, LedgerEntry
 from volunteers.services.privacy import export_section
+from volunteers.services.stages import stage_evaluate_enqueue
 
 
 def source_hours(*, source: str) -> Decimal:
@@ -35,6 +36,7 @@ def ledger_hours_credit(
     direction=None,
     region=None,
     note: str = "",
+    subject: str = "",
 ) -> LedgerEntry | None:
     """Make the verified hours credited for `source` equal `hours`. Returns the entry written, or None when
     the book already says so (a repeated confirmation changes nothing)."""
@@ -43,6 +45,7 @@ def ledger_hours_credit(
     current = source_hours(source=source)
     if hours == current:
         return None
+    stage_evaluate_enqueue(volunteer_id=volunteer.pk)
     return LedgerEntry.objects.create(
         volunteer=volunteer,
         kind=kind,
@@ -50,6 +53,7 @@ def ledger_hours_credit(
         hours=hours - current,
         occurred_on=occurred_on,
         source=source,
+        subject=subject,
         title=dict(title or {}),
         organisation=organisation,
         direction=direction,
@@ -72,17 +76,20 @@ def ledger_fact_record(
     organisation=None,
     region=None,
     verified_by=None,
+    subject: str = "",
 ) -> LedgerEntry | None:
     """Record a fact that carries no hours (a course completed, an award) once per source. Returns the entry
     written, or None when the book already holds it."""
     if LedgerEntry.objects.filter(source=source, kind=kind, status=EntryStatus.VERIFIED).exists():
         return None
+    stage_evaluate_enqueue(volunteer_id=volunteer.pk)
     return LedgerEntry.objects.create(
         volunteer=volunteer,
         kind=kind,
         status=EntryStatus.VERIFIED,
         occurred_on=occurred_on,
         source=source,
+        subject=subject,
         title=dict(title),
         direction=direction,
         organisation=organisation,
@@ -98,12 +105,14 @@ def ledger_fact_revoke(*, source: str, by, reason: str) -> LedgerEntry | None:
     fact = LedgerEntry.objects.filter(source=source, status=EntryStatus.VERIFIED).order_by("pk").first()
     if fact is None or LedgerEntry.objects.filter(corrects=fact, status=EntryStatus.REVOKED).exists():
         return None
+    stage_evaluate_enqueue(volunteer_id=fact.volunteer_id)
     return LedgerEntry.objects.create(
         volunteer_id=fact.volunteer_id,
         kind=fact.kind,
         status=EntryStatus.REVOKED,
         occurred_on=timezone.localdate(),
         source=source,
+        subject=fact.subject,
         title=fact.title,
         direction_id=fact.direction_id,
         organisation_id=fact.organisation_id,

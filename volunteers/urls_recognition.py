@@ -1,0 +1,3 @@
+"""URLs of the volunteers app: recognition (see config/urls.py for where they are mounted)."""
+
+urlpatterns: list = []
