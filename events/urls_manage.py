@@ -8,6 +8,7 @@ app_name = "events_manage"
 urlpatterns = [
     path("", manage.event_list, name="list"),
     path("new/", manage.event_create, name="create"),
+    path("weekly-limit/", manage.weekly_limit, name="weekly_limit"),
     path("<int:pk>/", manage.event_detail, name="detail"),
     path("<int:pk>/edit/", manage.event_edit, name="edit"),
     path("<int:pk>/publish/", manage.event_publish, name="publish"),

@@ -6,6 +6,7 @@ same transaction. The database refuses a shift with more confirmed people than p
 one person to one shift, should a path ever skip the lock.
 """
 
+import datetime as dt
 from collections import defaultdict
 
 from django.conf import settings
@@ -217,3 +218,49 @@ def waitlist_position(signup: Signup) -> int | None:
         shift_id=signup.shift_id, status=SignupStatus.WAITLISTED, queued_at__lt=signup.queued_at
     ).count()
     return ahead + 1
+
+
+HORIZON = dt.timedelta(days=28)
+
+
+def weekly_limit_overruns(*, shifts, now=None) -> list[dict]:
+    """The people signed up for `shifts` (a coordinator's, upcoming within four weeks) whose sign-ups, at any
+    organisation, put more than the limit into 7 days around one of those shifts: [{volunteer, shift, hours}],
+    one row per person (their worst shift), most hours first. Three queries, whatever the number of people."""
+    limit = settings.VOLUNTEERS_WEEKLY_HOURS_LIMIT
+    if not limit:
+        return []
+    now = now or timezone.now()
+    mine = list(
+        Signup.objects.filter(
+            shift__in=shifts,
+            status__in=ACTIVE_STATUSES,
+            shift__cancelled_at__isnull=True,
+            shift__ends_at__gt=now,
+            shift__starts_at__lt=now + HORIZON,
+        ).select_related("volunteer", "shift__event")
+    )
+    if not mine:
+        return []
+    times = defaultdict(list)
+    everything = Signup.objects.filter(
+        volunteer_id__in={signup.volunteer_id for signup in mine},
+        status__in=ACTIVE_STATUSES,
+        shift__cancelled_at__isnull=True,
+        shift__ends_at__gt=now - WEEK,
+        shift__starts_at__lt=now + HORIZON + WEEK,
+    )
+    for volunteer_id, shift_id, starts_at, ends_at in everything.values_list(
+        "volunteer_id", "shift_id", "shift__starts_at", "shift__ends_at"
+    ):
+        times[volunteer_id].append((shift_id, starts_at, ends_at))
+    worst = {}
+    for signup in mine:
+        shift = signup.shift
+        others = [(start, end) for shift_id, start, end in times[signup.volunteer_id] if shift_id != shift.pk]
+        hours = busiest_week_hours(intervals=others, around=(shift.starts_at, shift.ends_at))
+        if hours > limit and hours > worst.get(signup.volunteer_id, {}).get("hours", 0):
+            worst[signup.volunteer_id] = {"volunteer": signup.volunteer, "shift": shift, "hours": hours}
+    return sorted(
+        worst.values(), key=lambda row: (-row["hours"], row["shift"].starts_at, row["volunteer"].pk)
+    )

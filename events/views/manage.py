@@ -18,9 +18,10 @@ from django.views.decorators.http import require_POST
 
 from config.errors import DomainError
 from events.forms import CancelForm, EventForm, ShiftFormSet, shift_initial
-from events.models import Event
+from events.models import Event, Shift
 from events.permissions import events_managed_by, events_manager_required
 from events.services import events as event_services
+from events.services.signups import weekly_limit_overruns
 from volunteers.permissions import organisations_managed_by
 
 PAGE_SIZE = 50
@@ -62,6 +63,19 @@ def event_list(request):
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
     several = organisations_managed_by(request.user)[:2].count() > 1
     return render(request, "events/manage/list.html", {"page": page, "several_organisations": several})
+
+
+@never_cache
+@events_manager_required
+def weekly_limit(request):
+    """The burnout guard, seen by coordinators: who among the people signed up for their shifts in the next
+    four weeks has more than the weekly limit of hours within 7 days (sign-ups elsewhere included)."""
+    rows = weekly_limit_overruns(shifts=Shift.objects.filter(event__in=events_managed_by(request.user)))
+    return render(
+        request,
+        "events/manage/weekly_limit.html",
+        {"rows": rows, "weekly_limit": settings.VOLUNTEERS_WEEKLY_HOURS_LIMIT},
+    )
 
 
 @never_cache

@@ -4,7 +4,9 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -114,3 +116,54 @@ def test_the_coordinator_sees_who_is_over_the_limit_on_the_attendance_list(
 
     with override_settings(VOLUNTEERS_WEEKLY_HOURS_LIMIT=40):
         assert "over the limit" not in client.get(url).content.decode()
+
+
+def _overview(client, user):
+    client.force_login(user)
+    with translation.override("en"):
+        return client.get(reverse("events_manage:weekly_limit"))
+
+
+@override_settings(VOLUNTEERS_WEEKLY_HOURS_LIMIT=8)
+def test_the_coordinators_overview_counts_sign_ups_at_every_organisation(
+    client, event_factory, coordinator, coordinator_factory, other_organisation, volunteer, volunteer_factory
+):
+    other_coordinator = coordinator_factory(organisation=other_organisation)
+    with override_settings(VOLUNTEERS_WEEKLY_HOURS_LIMIT=40):
+        ours = event_factory(shifts=[(at(4, 9), at(4, 15), 5)], days=4).shifts.get()
+        theirs = event_factory(
+            shifts=[(at(5, 9), at(5, 13), 5)],
+            days=5,
+            organisation_=other_organisation,
+            actor=other_coordinator,
+        ).shifts.get()
+        signup_create(volunteer=volunteer, shift=ours)
+        signup_create(volunteer=volunteer, shift=theirs)  # 6 + 4 = 10 h within 7 days
+        signup_create(volunteer=volunteer_factory(), shift=ours)  # 6 h: under the limit
+
+    page = _overview(client, coordinator).content.decode()
+    assert page.count("<tr>") == 2  # the header and one person
+    assert volunteer.get_full_name() in page and ">10<" in page
+
+    # The other organisation's coordinator sees the same person through their own shift.
+    page = _overview(client, other_coordinator).content.decode()
+    assert volunteer.get_full_name() in page
+
+
+def test_the_overview_is_for_coordinators_and_its_queries_do_not_grow_with_the_people(
+    client, event_factory, coordinator, volunteer, volunteer_factory
+):
+    assert _overview(client, volunteer).status_code in (403, 404)
+    shift = event_factory(shifts=[(at(4, 9), at(4, 17), 50)], days=4).shifts.get()
+    signup_create(volunteer=volunteer, shift=shift)
+    client.force_login(coordinator)
+    with translation.override("en"):
+        url = reverse("events_manage:weekly_limit")
+    client.get(url)  # the site's menus and settings are cached from here on
+    with override_settings(VOLUNTEERS_WEEKLY_HOURS_LIMIT=4), CaptureQueriesContext(connection) as one:
+        assert volunteer.get_full_name() in client.get(url).content.decode()
+    for _ in range(5):
+        signup_create(volunteer=volunteer_factory(), shift=shift)
+    with override_settings(VOLUNTEERS_WEEKLY_HOURS_LIMIT=4), CaptureQueriesContext(connection) as six:
+        assert client.get(url).content.decode().count("<tr>") == 7
+    assert len(six.captured_queries) == len(one.captured_queries)
