@@ -78,8 +78,9 @@ def home_pages_ensure() -> HomePage:
 
 def _editor_permissions_ensure(root: Page) -> None:
     """Editors write and submit pages for review; moderators also publish. Both upload and choose images and
-    documents and translate pages. Granted here, not left to Wagtail's migrations, so that a database whose
-    tables were emptied (transactional tests) gets them back with the page tree."""
+    documents and translate pages. Editors also keep the stages of the Volunteer's Path (add and change; a
+    stage is deactivated, not deleted). Granted here, not left to Wagtail's migrations, so that a database
+    whose tables were emptied (transactional tests) gets them back with the page tree."""
     editors, _created = Group.objects.get_or_create(name="Editors")
     moderators, _created = Group.objects.get_or_create(name="Moderators")
     access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
@@ -90,6 +91,11 @@ def _editor_permissions_ensure(root: Page) -> None:
     media = Permission.objects.filter(
         content_type__app_label__in=["wagtailimages", "wagtaildocs"],
         codename__in=[f"{action}_{kind}" for action in MEDIA_ACTIONS for kind in ("image", "document")],
+    )
+    editors.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="volunteers", codename__in=["add_stage", "change_stage"]
+        )
     )
     for group in (editors, moderators):
         group.permissions.add(access_admin, *translate)

@@ -1,14 +1,18 @@
 """What the volunteers' admin screens (volunteers/wagtail_hooks.py) need beyond Wagtail's generic views:
 who may use them, their forms, the delete guard, and the audit trail of membership changes."""
 
+from decimal import Decimal
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import router, transaction
-from django.db.models import ProtectedError, RestrictedError
+from django.db.models import ProtectedError, Q, RestrictedError
 from django.db.models.deletion import Collector
 from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.actions import CreateAction, DeleteAction, EditAction
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -24,6 +28,8 @@ from volunteers.models import (
     OrganisationKind,
     PersonalDataConsent,
     Region,
+    StageChange,
+    StageStanding,
     User,
 )
 
@@ -284,3 +290,81 @@ class MembershipDeleteAction(DeleteAction):
                 role=membership.role,
             )
             return super().execute(skip_permission_checks=skip_permission_checks)
+
+
+# --- Volunteer zholy: stages (editors and admins) -----------------------------------------------------------
+
+
+def stage_in_use(stage) -> bool:
+    """Someone holds the stage or it is in someone's history: deleting it would rewrite their path."""
+    return (
+        StageStanding.objects.filter(stage=stage).exists()
+        or StageChange.objects.filter(Q(stage_from=stage) | Q(stage_to=stage)).exists()
+    )
+
+
+class StageDeleteView(GuardedDeleteView):
+    def refusal(self):
+        if stage_in_use(self.object):
+            return _(
+                "“%(object)s” cannot be deleted: volunteers hold it or have it in their history. "
+                "Deactivate it instead (untick “active”)."
+            ) % {"object": self.object}
+        return super().refusal()
+
+
+def stage_icon_html(stage) -> str:
+    return format_html(
+        '<img src="{}" alt="{}" width="32" height="32">',
+        static(f"volunteers/stages/{stage.icon}.svg"),
+        stage.get_icon_display(),
+    )
+
+
+def _plain(value):
+    """A form value as JSON can hold it (the audit's details): thresholds are Decimals."""
+    value = _json(value)
+    return str(value) if isinstance(value, Decimal) else value
+
+
+def _stage_audit(stage) -> dict:
+    return {"stage": stage.pk, "slug": stage.slug, "position": stage.position}
+
+
+class StageCreateAction(CreateAction):
+    def execute(self, skip_permission_checks=False):
+        with transaction.atomic():
+            stage = super().execute(skip_permission_checks=skip_permission_checks)
+            audit_log(actor=self.user, action="volunteers.stage.created", **_stage_audit(stage))
+        return stage
+
+
+class StageEditAction(EditAction):
+    def execute(self, skip_permission_checks=False):
+        changes = {}
+        if self.form is not None:
+            changes = {
+                name: [_plain(self.form[name].initial), _plain(self.form.cleaned_data[name])]
+                for name in self.form.changed_data
+            }
+        with transaction.atomic():
+            stage = super().execute(skip_permission_checks=skip_permission_checks)
+            audit_log(
+                actor=self.user, action="volunteers.stage.changed", changes=changes, **_stage_audit(stage)
+            )
+        return stage
+
+
+class StageDeleteAction(DeleteAction):
+    def execute(self, skip_permission_checks=False):
+        with transaction.atomic():
+            audit_log(actor=self.user, action="volunteers.stage.deleted", **_stage_audit(self.instance))
+            return super().execute(skip_permission_checks=skip_permission_checks)
+
+
+class AwardRoundDeleteView(GuardedDeleteView):
+    def refusal(self):
+        # Deleting would take the nominations and the votes with it.
+        if self.object.nominations.exists():
+            return _("The %(object)s round has nominations: it cannot be deleted.") % {"object": self.object}
+        return super().refusal()

@@ -7,4 +7,6 @@ class VolunteersConfig(AppConfig):
     verbose_name = _("Volunteers")
 
     def ready(self):
-        from volunteers.services import ledger  # noqa: F401  (registers the volunteer book's export section)
+        # The volunteer book's export section; the book's account panel, export section and erasure hook.
+        from volunteers import book_panel  # noqa: F401
+        from volunteers.services import ledger  # noqa: F401

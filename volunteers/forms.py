@@ -202,6 +202,15 @@ class VolunteerSignupForm(ProfileFieldsMixin, SignupForm):
 class ProfileForm(ProfileFieldsMixin):
     """The volunteer edits what they told about themselves (e-mail and password have allauth's own pages)."""
 
+    leaderboard_opt_in = forms.BooleanField(
+        label=_("Show me on the leaderboards"),
+        required=False,
+        help_text=_(
+            "Others then see your first name and the first letter of your surname, your region, your "
+            "verified hours and your stage — never your e-mail or phone."
+        ),
+    )
+
     def __init__(self, *args, profile: VolunteerProfile, **kwargs):
         self.profile_user = profile.user
         initial = {
@@ -218,8 +227,14 @@ class ProfileForm(ProfileFieldsMixin):
             "skills": profile.skills,
             "availability": profile.availability,
             "is_retired": profile.is_retired,
+            "leaderboard_opt_in": profile.leaderboard_opt_in,
         }
         super().__init__(*args, initial=initial, **kwargs)
+
+    def volunteer_data(self) -> VolunteerData:
+        data = super().volunteer_data()
+        data.leaderboard_opt_in = self.cleaned_data.get("leaderboard_opt_in", False)
+        return data
 
 
 class GuardianConfirmForm(forms.Form):

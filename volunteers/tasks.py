@@ -57,7 +57,20 @@ def stages_evaluate_nightly() -> int:
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def stage_congratulate(change_id: int) -> bool:
     """The congratulations on a stage reached, in the volunteer's language; sent once, and not when the
-    stage was lost again before the mail went out."""
+    stage was lost again before the mail went out (nor when it was lost and reached again: the later change
+    congratulates)."""
+    return _stage_congratulate(change_id)
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def stages_congratulate(change_ids: list[int]) -> int:
+    """The congratulations of a chunk's changes, one message for them all (the nightly run of a million
+    volunteers would otherwise queue as many messages as stages reached); a retry skips those already sent.
+    Returns how many were sent."""
+    return sum(_stage_congratulate(change_id) for change_id in change_ids)
+
+
+def _stage_congratulate(change_id: int) -> bool:
     from django.db import transaction
     from django.utils import timezone
 
@@ -72,9 +85,15 @@ def stage_congratulate(change_id: int) -> bool:
         )
         if change is None:
             return False
-        standing = StageStanding.objects.filter(volunteer_id=change.volunteer_id).first()
+        standing = (
+            StageStanding.objects.select_related("stage").filter(volunteer_id=change.volunteer_id).first()
+        )
         volunteer = change.volunteer
-        if standing is None or standing.stage_id != change.stage_to_id or not volunteer.email:
+        held = standing is not None and standing.stage is not None
+        if not held or standing.stage.position < change.stage_to.position or not volunteer.email:
+            return False
+        later = StageChange.objects.filter(volunteer_id=change.volunteer_id, pk__gt=change.pk)
+        if later.filter(stage_to_id=change.stage_to_id).exists():
             return False
         profile = getattr(volunteer, "profile", None)
         language = profile.language if profile else settings.LANGUAGE_CODE

@@ -9,11 +9,13 @@ from django.contrib.auth.models import Permission
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from volunteers.admin_views import (
+    AwardRoundDeleteView,
     ConsentTextEditView,
     ConsentTextForm,
     DirectionForm,
@@ -25,13 +27,29 @@ from volunteers.admin_views import (
     OrganisationDeleteView,
     OrganisationForm,
     RegionForm,
+    StageCreateAction,
+    StageDeleteAction,
+    StageDeleteView,
+    StageEditAction,
     SuperuserOnlyPolicy,
+    stage_icon_html,
 )
 from volunteers.audit import audit_log
-from volunteers.models import AuditEntry, ConsentText, Direction, Membership, Organisation, Region
+from volunteers.forms_path import AwardRoundForm, StageForm
+from volunteers.models import (
+    AuditEntry,
+    AwardRound,
+    ConsentText,
+    Direction,
+    Membership,
+    Organisation,
+    Region,
+    Stage,
+)
+from volunteers.views.path import stage_thresholds_summary
 
 # Registered before any view asks, or Wagtail would have created its fallback policy for these models.
-for _model in (Organisation, Membership, Region, Direction, ConsentText):
+for _model in (Organisation, Membership, Region, Direction, ConsentText, AwardRound):
     register_permission_policy(_model, SuperuserOnlyPolicy(_model))
 register_permission_policy(AuditEntry, SuperuserOnlyPolicy(AuditEntry, actions=["view"]))
 
@@ -166,6 +184,65 @@ def register_volunteers_viewsets():
 def register_membership_actions(registry):
     for action_class in (MembershipCreateAction, MembershipEditAction, MembershipDeleteAction):
         registry.register(Membership, action_class)
+
+
+# --- Volunteer zholy: the stages (editors and admins) and the "Volunteer of the year" rounds (admins) -------
+
+
+class StageViewSet(ModelViewSet):
+    """Editors (the "Editors" group holds volunteers.add_stage and change_stage, see cms/services.py) and
+    admins manage the stages through Django's model permissions; only admins delete, and only a stage nobody
+    holds or ever held (the others are deactivated)."""
+
+    model = Stage
+    name = "volunteers_stages"
+    url_prefix = "volunteers/stages"
+    icon = "pick"
+    menu_label = _("Stages")
+    add_to_reference_index = False
+    copy_view_enabled = False
+    search_backend_name = None
+    delete_view_class = StageDeleteView
+    list_display = [
+        "__str__",
+        Column("position", label=_("Position")),
+        Column("icon", label=_("Icon"), accessor=stage_icon_html),
+        Column("thresholds", label=_("Criteria"), accessor=stage_thresholds_summary),
+        BooleanColumn("active", label=_("Active")),
+        BooleanColumn("default_thresholds", label=_("Platform default")),
+    ]
+
+    def get_form_class(self, for_update=False):
+        return StageForm
+
+
+class AwardRoundViewSet(AdminOnlyViewSet):
+    model = AwardRound
+    name = "volunteers_award_rounds"
+    url_prefix = "volunteers/award-rounds"
+    icon = "calendar-check"
+    menu_label = _("Volunteer of the year rounds")
+    form_class = AwardRoundForm
+    delete_view_class = AwardRoundDeleteView
+    list_display = ["__str__", "voting_opens_at", "voting_closes_at"]
+
+
+class PathViewSetGroup(ViewSetGroup):
+    menu_label = _("Volunteer's Path")
+    menu_icon = "pick"
+    menu_order = 260
+    items = (StageViewSet, AwardRoundViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_path_viewsets():
+    return PathViewSetGroup()
+
+
+@hooks.register("register_actions")
+def register_stage_actions(registry):
+    for action_class in (StageCreateAction, StageEditAction, StageDeleteAction):
+        registry.register(Stage, action_class)
 
 
 # --- Roles given in Wagtail's user editor (groups, admin rights) leave an audit entry -----------------------

@@ -6,7 +6,7 @@ from volunteers.services.registration import VolunteerData, unique_guard
 
 PROFILE_FIELDS = (
     "date_of_birth", "gender", "region", "city", "phone", "languages", "skills", "availability",
-    "preferred_channel", "is_retired",
+    "preferred_channel", "is_retired", "leaderboard_opt_in",
 )  # fmt: skip
 
 

@@ -44,6 +44,7 @@ class VolunteerData:
     availability: list[str] = field(default_factory=list)
     preferred_channel: str = "email"
     is_retired: bool = False
+    leaderboard_opt_in: bool = False
 
 
 def birth_date_check(*, date_of_birth: dt.date, assisted: bool, today: dt.date | None = None) -> int:

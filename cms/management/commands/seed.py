@@ -2,6 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from cms.demo import demo_site_ensure
+from cms.demo_path import path_demo_ensure
 from cms.demo_training import training_demo_ensure
 from cms.services import home_pages_ensure
 from cms.workflow import review_workflow_ensure
@@ -55,6 +56,12 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Seeded the training programme: {training['pages']} pages, "
                 f"{training['translations']} translations."
+            )
+        path = path_demo_ensure()
+        if any(path.values()):
+            self.stdout.write(
+                f"Seeded the Volunteer's Path: {path['incentives']} incentives, "
+                f"{path['rounds']} Volunteer of the year round."
             )
         accounts = demo_accounts_ensure(reset_passwords=reset_demo_passwords)
         if events := demo_events_ensure():
