@@ -9,7 +9,6 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
 from django.utils import timezone, translation
 
 from volunteers.models import (
