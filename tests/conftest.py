@@ -38,6 +38,7 @@ def _seed_site():
         directions_load,
         front_offices_ensure,
         regions_load,
+        stages_default_ensure,
     )
 
     regions_load()
@@ -45,6 +46,7 @@ def _seed_site():
     front_offices_ensure()
     consent_text_ensure()
     days_of_action_ensure()
+    stages_default_ensure()
     return home_pages_ensure()
 
 

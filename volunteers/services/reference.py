@@ -18,11 +18,13 @@ from volunteers.models import (
     OrganisationKind,
     PersonalDataConsent,
     Region,
+    Stage,
     User,
     VolunteerProfile,
 )
 from volunteers.reference import DIRECTIONS
 from volunteers.roles import ROLE_GROUPS, Role
+from volunteers.stages_default import default_stages_create
 
 REGIONS_CSV = Path(__file__).resolve().parent.parent / "data" / "kz_regions.csv"
 
@@ -137,6 +139,11 @@ def _demo_people_ensure() -> None:
         organisation=Organisation.objects.get(slug="front-office-kz-75"),
         defaults={"role": MembershipRole.VOLUNTEER},
     )
+
+
+def stages_default_ensure() -> int:
+    """The default Volunteer zholy path when there are no stages (see volunteers/stages_default.py)."""
+    return default_stages_create(Stage)
 
 
 def consent_text_ensure() -> ConsentText:

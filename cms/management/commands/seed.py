@@ -14,6 +14,7 @@ from volunteers.services.reference import (
     directions_load,
     front_offices_ensure,
     regions_load,
+    stages_default_ensure,
 )
 
 
@@ -36,6 +37,7 @@ class Command(BaseCommand):
         directions = directions_load()
         offices = front_offices_ensure()
         consent_text_ensure()
+        stages_default_ensure()
         home_pages_ensure()
         review_workflow_ensure()
         days = days_of_action_ensure()
