@@ -1,13 +1,13 @@
 """Certificates: issued when a course is completed, revoked by an administrator with a reason, reminded of a
 month before they expire. Each is also a fact in the volunteer's book, through volunteers' ledger service."""
 
-import calendar
 import datetime as dt
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from config.dates import months_after
 from config.i18n import language_codes
 from training.errors import TrainingError
 from training.models import Certificate, CoursePage, Enrolment
@@ -16,13 +16,6 @@ from volunteers.services.ledger import ledger_fact_record, ledger_fact_revoke
 from volunteers.services.stages import course_subject
 
 REMIND_BEFORE = dt.timedelta(days=30)
-
-
-def months_after(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later, or that month's last day when it is shorter (31 Jan + 1: end of Feb)."""
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def course_titles(course: CoursePage) -> dict:

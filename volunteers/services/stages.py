@@ -26,6 +26,7 @@ from django.db.models.functions import Cast, Round
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.dates import months_after
 from volunteers.models import EntryKind, EntryStatus, LedgerEntry, Stage, StageChange, StageStanding
 from volunteers.models.stages import StageChangeCause
 
@@ -70,18 +71,11 @@ def event_subject(event_id) -> str:
 # --- Figures ------------------------------------------------------------------------------------------------
 
 
-def _months_after(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
-    return dt.date(year, month, min(day.day, last))
-
-
 def months_between(first: dt.date, today: dt.date) -> int:
     """Full calendar months from `first` to `today`. A month after the 31st is the last day of a shorter
     month (31 January: 28 February, or the 29th in a leap year), as certificates' validity counts it."""
     months = (today.year - first.year) * 12 + today.month - first.month
-    if months > 0 and _months_after(first, months) > today:
+    if months > 0 and months_after(first, months) > today:
         months -= 1
     return max(0, months)
 
