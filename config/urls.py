@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("", include("volunteers.urls_book")),
     path("", include("volunteers.urls_path")),
     path("", include("volunteers.urls_recognition")),
+    path("", include("volunteers.mentoring.urls")),
     path("", include("training.urls")),
     path("search/", cms_views.search, name="search"),
     path("", include(wagtail_urls)),

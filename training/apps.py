@@ -7,5 +7,6 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Training")
 
     def ready(self):
-        # Register the export section, the erasure hook, the account page's panel and the courses for stages.
-        from training import privacy, profile, stages  # noqa: F401
+        # Register the export section, the erasure hook, the account page's panel, the courses for stages and
+        # the safeguarding certificates for mentoring.
+        from training import mentoring, privacy, profile, stages  # noqa: F401

@@ -36,6 +36,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "config",
     "volunteers",
+    "volunteers.mentoring",
     "training",
     "events",
     "cms",
@@ -339,6 +340,16 @@ VOLUNTEERS_MAX_AGE = 120
 # The burnout guard: no sign-up that puts more than this many hours of shifts into any 7 days (0: no limit).
 VOLUNTEERS_WEEKLY_HOURS_LIMIT = env_int("VOLUNTEERS_WEEKLY_HOURS_LIMIT", 40)
 
+# Mentoring: how long a certificate of no criminal record counts when its expiry is not given; the weeks
+# without a meeting after which the mentor is reminded (a centre may set its own); the stage from which an
+# experienced volunteer may mentor newcomers; the engine's candidates kept per mentee; the largest capacity.
+MENTORING_CHECK_VALID_MONTHS = env_int("MENTORING_CHECK_VALID_MONTHS", 12)
+MENTORING_REMINDER_WEEKS = env_int("MENTORING_REMINDER_WEEKS", 3)
+MENTORING_NEWCOMERS_MIN_STAGE = env_int("MENTORING_NEWCOMERS_MIN_STAGE", 3)
+MENTORING_CANDIDATES = env_int("MENTORING_CANDIDATES", 50)
+MENTORING_MAX_CAPACITY = 5
+MENTORING_MENTEE_AGES = (6, 30)
+
 # --- Events ---------------------------------------------------------------------------------------------
 # Celery beat (production) queues the 24-hour reminders; `manage.py events_remind` does the same from cron.
 CELERY_BEAT_SCHEDULE = {
@@ -350,6 +361,11 @@ CELERY_BEAT_SCHEDULE = {
     "volunteers-stages-nightly": {
         "task": "volunteers.tasks.stages_evaluate_nightly",
         "schedule": crontab(hour=2, minute=30),
+    },
+    # Mentoring: a reminder to mentors with no meeting logged for the centre's number of weeks.
+    "mentoring-reminders": {
+        "task": "volunteers.mentoring.tasks.reminders_send",
+        "schedule": crontab(hour=9, minute=0),
     },
 }
 

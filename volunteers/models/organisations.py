@@ -11,6 +11,7 @@ class OrganisationKind(models.TextChoices):
     REGIONAL_FRONT_OFFICE = "regional_fo", _("Regional front office")
     NGO = "ngo", _("Non-governmental organisation")
     SOCIAL_SERVICE_CENTRE = "social_centre", _("Social service centre")
+    CHILDREN_HOME = "children_home", _("Children's home")
     SCHOOL = "school", _("School")
     UNIVERSITY = "university", _("University or college")
     COMPANY = "company", _("Company (corporate volunteering)")
