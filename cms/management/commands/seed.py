@@ -2,6 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from cms.demo import demo_site_ensure
+from cms.demo_mentoring import mentoring_demo_ensure
 from cms.demo_path import path_demo_ensure
 from cms.demo_training import training_demo_ensure
 from cms.services import home_pages_ensure
@@ -68,6 +69,11 @@ class Command(BaseCommand):
         accounts = demo_accounts_ensure(reset_passwords=reset_demo_passwords)
         if events := demo_events_ensure():
             self.stdout.write(f"Seeded {events} demo events.")
+        mentoring = mentoring_demo_ensure()
+        if mentoring["centres"]:
+            self.stdout.write(
+                "Seeded the mentoring demo: a children's home, its mentors and mentees, one pair."
+            )
         new = [account for account in accounts if account.password]
         if new:
             self.stdout.write(self.style.WARNING("Demo accounts (the passwords are shown only this once):"))
