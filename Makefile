@@ -94,6 +94,7 @@ bench: setup ## Benchmarks (figures for the issue notes)
 	$(PY) bench/events.py
 	$(PY) bench/training.py
 	$(PY) bench/stages.py
+	$(PY) bench/mentoring.py --mode both
 
 ci: ## What CI runs: the suite on SQLite, then on a real PostgreSQL
 	bash .ci/run
