@@ -9,3 +9,7 @@ class MentoringConfig(AppConfig):
     name = "volunteers.mentoring"
     label = "mentoring"
     verbose_name = _("Mentoring")
+
+    def ready(self):
+        # The export section and the erasure hook of mentoring's data.
+        from volunteers.mentoring import privacy  # noqa: F401
