@@ -270,7 +270,7 @@ CELERY_TASK_EAGER_PROPAGATES = True
 if not CELERY_BROKER_URL:
     CELERY_BROKER_URL = "memory://localhost/"
 # Task modules beyond the `tasks.py` that autodiscovery finds.
-CELERY_IMPORTS = ["volunteers.tasks_import"]
+CELERY_IMPORTS = ["volunteers.tasks_import", "volunteers.mentoring.tasks_matching"]
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
