@@ -19,7 +19,9 @@ class HoursClaimForm(forms.Form):
         queryset=Organisation.objects.order_by("kind", "pk"),
         help_text=_("A coordinator of this organisation will verify the hours."),
     )
-    occurred_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    occurred_on = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     hours = forms.CharField(
         label=_("Hours"), max_length=6, widget=forms.TextInput(attrs={"inputmode": "decimal"})
     )

@@ -21,7 +21,9 @@ class AssistedRegistrationForm(forms.Form):
         help_text=_("The volunteer will enter this number to take over their account."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
-    date_of_birth = forms.DateField(label=_("Date of birth"), widget=forms.DateInput(attrs={"type": "date"}))
+    date_of_birth = forms.DateField(
+        label=_("Date of birth"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
     region = forms.ModelChoiceField(
         label=_("Region"),

@@ -2,6 +2,7 @@
 and what the data export and the erasure do with them."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
@@ -295,7 +296,7 @@ def test_the_mentoring_page_says_what_is_still_needed(client, mentor_factory, la
     with translation.override(language):
         needed = gettext("Complete the safeguarding course and keep its certificate valid.")
         course = gettext("The safeguarding course")
-        stage = gettext("Reach the stage “%(stage)s” of the Volunteer's Path.").split("“")[0]
+        stage = re.split("[“«]", gettext("Reach the stage “%(stage)s” of the Volunteer's Path."))[0]
     assert 'data-missing="certificate"' in html and needed in html and course in html
     assert f'href="/{language}/training/my/"' in html
     assert 'data-missing="stage"' in html and stage in html

@@ -23,7 +23,7 @@ def _refusal(code: str, **params) -> ValidationError:
 
 class MeetingForm(forms.Form):
     occurred_on = forms.DateField(
-        label=_("Date of the meeting"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date of the meeting"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     minutes = forms.IntegerField(
         label=_("Duration, minutes"),
