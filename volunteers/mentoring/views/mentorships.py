@@ -6,6 +6,7 @@ Every page that shows a mentee's details writes "mentoring.mentee.viewed" and is
 pair or meeting in a URL is a 404."""
 
 import datetime as dt
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -131,6 +132,20 @@ def _refusal(request, form, error: MentoringError) -> None:
         messages.error(request, error.message)
 
 
+def _transition(request, pair, *, form, change, done: str, success_url: str, page, form_name: str):
+    """A pause or an end posted by the mentor or a coordinator: the change, then its message and a redirect;
+    or the page again with the form's errors or the refusal."""
+    if form.is_valid():
+        try:
+            change(**form.cleaned_data)
+        except MentoringError as error:
+            _refusal(request, form, error)
+        else:
+            messages.success(request, done)
+            return redirect(success_url)
+    return page(request, pair, **{form_name: form}, status=400)
+
+
 def _back(request, fallback: str) -> str:
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(
@@ -252,16 +267,12 @@ def my_pair_meeting_withdraw(request, pk: int, meeting_pk: int):
 @login_required
 def my_pair_pause(request, pk: int):
     pair = _my_pair(request, pk)
-    form = PauseForm(request.POST, prefix="pause")
-    if form.is_valid():
-        try:
-            mentorship_pause(mentorship=pair, by=request.user, note=form.cleaned_data["note"])
-        except MentoringError as error:
-            _refusal(request, form, error)
-        else:
-            messages.success(request, _("The mentorship is paused. The centre's coordinator can resume it."))
-            return redirect("mentoring:my_pair", pk=pair.pk)
-    return _my_pair_page(request, pair, pause_form=form, status=400)
+    return _transition(
+        request, pair, form=PauseForm(request.POST, prefix="pause"),
+        change=partial(mentorship_pause, mentorship=pair, by=request.user),
+        done=_("The mentorship is paused. The centre's coordinator can resume it."),
+        success_url=reverse("mentoring:my_pair", args=[pair.pk]), page=_my_pair_page, form_name="pause_form",
+    )  # fmt: skip
 
 
 @never_cache
@@ -269,19 +280,12 @@ def my_pair_pause(request, pk: int):
 @login_required
 def my_pair_end(request, pk: int):
     pair = _my_pair(request, pk)
-    form = EndForm(request.POST, prefix="end", mentor=True)
-    if form.is_valid():
-        try:
-            mentorship_end(
-                mentorship=pair, by=request.user, reason=form.cleaned_data["reason"],
-                note=form.cleaned_data["note"],
-            )  # fmt: skip
-        except MentoringError as error:
-            _refusal(request, form, error)
-        else:
-            messages.success(request, _("The mentorship is ended. The centre sees your reason."))
-            return redirect("mentoring:my_pairs")
-    return _my_pair_page(request, pair, end_form=form, status=400)
+    return _transition(
+        request, pair, form=EndForm(request.POST, prefix="end", mentor=True),
+        change=partial(mentorship_end, mentorship=pair, by=request.user),
+        done=_("The mentorship is ended. The centre sees your reason."),
+        success_url=reverse("mentoring:my_pairs"), page=_my_pair_page, form_name="end_form",
+    )  # fmt: skip
 
 
 # --- The coordinators' pages --------------------------------------------------------------------------------
@@ -386,16 +390,12 @@ def pair(request, pk: int):
 @staff_required
 def pair_pause(request, pk: int):
     pair = _managed_pair(request, pk)
-    form = PauseForm(request.POST, prefix="pause")
-    if form.is_valid():
-        try:
-            mentorship_pause(mentorship=pair, by=request.user, note=form.cleaned_data["note"])
-        except MentoringError as error:
-            _refusal(request, form, error)
-        else:
-            messages.success(request, _("The mentorship is paused."))
-            return redirect("mentoring:pair", pk=pair.pk)
-    return _pair_page(request, pair, pause_form=form, status=400)
+    return _transition(
+        request, pair, form=PauseForm(request.POST, prefix="pause"),
+        change=partial(mentorship_pause, mentorship=pair, by=request.user),
+        done=_("The mentorship is paused."), success_url=reverse("mentoring:pair", args=[pair.pk]),
+        page=_pair_page, form_name="pause_form",
+    )  # fmt: skip
 
 
 @never_cache
@@ -417,19 +417,12 @@ def pair_resume(request, pk: int):
 @staff_required
 def pair_end(request, pk: int):
     pair = _managed_pair(request, pk)
-    form = EndForm(request.POST, prefix="end")
-    if form.is_valid():
-        try:
-            mentorship_end(
-                mentorship=pair, by=request.user, reason=form.cleaned_data["reason"],
-                note=form.cleaned_data["note"],
-            )  # fmt: skip
-        except MentoringError as error:
-            _refusal(request, form, error)
-        else:
-            messages.success(request, _("The mentorship is ended."))
-            return redirect("mentoring:pair", pk=pair.pk)
-    return _pair_page(request, pair, end_form=form, status=400)
+    return _transition(
+        request, pair, form=EndForm(request.POST, prefix="end"),
+        change=partial(mentorship_end, mentorship=pair, by=request.user),
+        done=_("The mentorship is ended."), success_url=reverse("mentoring:pair", args=[pair.pk]),
+        page=_pair_page, form_name="end_form",
+    )  # fmt: skip
 
 
 @never_cache
