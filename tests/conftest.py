@@ -1,3 +1,4 @@
+import contextlib
 import os
 import shutil
 import socket
@@ -65,6 +66,49 @@ def _language_reset():
 def seeded(db):
     """The reference data and home pages, as `manage.py seed` makes them (without demo accounts)."""
     return _seed_site()
+
+
+@contextlib.contextmanager
+def rolled_back(django_db_blocker):
+    """A transaction (a savepoint inside another) for the tests of a module or a class, rolled back after
+    them. Entered and left by hand, so that the database stays blocked between the tests that don't ask for
+    it; build in it under `django_db_blocker.unblock()`."""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import cache
+    from django.db import transaction
+    from django.utils import translation
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+        # What the build left in the process's caches may name rows that are gone now.
+        cache.clear()
+        ContentType.objects.clear_cache()
+        translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """A transaction open for a whole test module and rolled back when it ends: what the module's tests
+    share (the seeded site, a demo) is built once on top of it, under `module_db.unblock()`, and each test
+    still runs in its own savepoint (`db`), so a test's changes are gone before the next test and the module's
+    before the next module. Not for a module with transactional tests: their flush would empty the build."""
+    with rolled_back(django_db_blocker):
+        yield django_db_blocker
+
+
+@pytest.fixture(scope="module")
+def module_seeded(module_db):
+    """`seeded`, made once for the module (see `module_db`); a test asks for `db` as well."""
+    with module_db.unblock():
+        return _seed_site()
 
 
 @pytest.fixture

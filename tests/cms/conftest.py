@@ -9,6 +9,7 @@ import itertools
 
 import pytest
 from django.core.files.images import ImageFile
+from django.db.models import Model
 from django.utils import timezone
 from PIL import Image as PillowImage
 from wagtail.images.models import Image
@@ -319,6 +320,19 @@ def page_tree_build() -> dict:
         },
     )
     return tree
+
+
+def page_tree_reload(tree: dict) -> dict:
+    """The same tree read again from the database: fresh instances, for a test that changes its pages when the
+    tree is built once for many tests."""
+    return {
+        key: page_tree_reload(value)
+        if isinstance(value, dict)
+        else type(value)._default_manager.get(pk=value.pk)
+        if isinstance(value, Model)
+        else value
+        for key, value in tree.items()
+    }
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@ import io
 from html import escape
 
 import pytest
-from django.test import RequestFactory
+from django.test import RequestFactory, override_settings
 from PIL import Image as PillowImage
 from wagtail import hooks
 from wagtail.images import get_image_model
@@ -37,14 +37,22 @@ DEMO_TYPES = [
 ]  # fmt: skip
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+@pytest.fixture(scope="module", autouse=True)
+def _media(tmp_path_factory):
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
+@pytest.fixture(scope="module")
+def _demo_made(_media, module_db, module_seeded):
+    """The demo is made once for the module (see `module_db`); each test runs in a savepoint on top of it."""
+    with module_db.unblock():
+        return demo_site_ensure()
 
 
 @pytest.fixture
-def demo(seeded):
-    return demo_site_ensure()
+def demo(_demo_made, db):
+    return dict(_demo_made)
 
 
 def _in(model, code):

@@ -14,12 +14,34 @@ from wagtail.rich_text import RichText
 from cms.blocks import ImageBlock, StoryBlock
 from cms.models import BestPracticePage, Navigation, NewsPage, ProjectPage, SiteSettings, StandardPage
 from events.models import DayOfAction
-from tests.cms.conftest import add, event_make, image_create, publish, translate
+from tests.cms.conftest import (
+    add,
+    event_make,
+    image_create,
+    page_tree_build,
+    page_tree_reload,
+    publish,
+    translate,
+)
 from volunteers.models import Direction, Region
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ("kk", "ru", "en")
+
+
+@pytest.fixture(scope="module")
+def _tree(module_db, module_seeded):
+    """The page tree is built once for the module (see `module_db`); each test runs in a savepoint on top."""
+    with module_db.unblock():
+        return page_tree_build()
+
+
+@pytest.fixture
+def pages(_tree, db):
+    """Overrides the conftest's `pages`: the module's tree, read again so that no test sees the instances
+    another test changed."""
+    return page_tree_reload(_tree)
 
 
 def _get(client, page, **params):

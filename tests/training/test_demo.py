@@ -11,7 +11,6 @@ from html import escape
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.test import override_settings
 from wagtail.models import Locale, Page, Site
 
@@ -47,16 +46,12 @@ COURSE_TITLES = {
 
 
 @pytest.fixture(scope="module")
-def seed_output(django_db_setup, django_db_blocker, tmp_path_factory):
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")),
-        transaction.atomic(),
-    ):
-        output = io.StringIO()
-        call_command("seed", stdout=output)
+def seed_output(module_db, tmp_path_factory):
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        with module_db.unblock():
+            output = io.StringIO()
+            call_command("seed", stdout=output)
         yield output.getvalue()
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
