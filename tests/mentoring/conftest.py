@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from cms.models import HomePage
 from tests.events.conftest import (  # noqa: F401  (people and organisations, as the events tests make them)
     almaty,
     coordinator,
@@ -16,8 +17,8 @@ from tests.events.conftest import (  # noqa: F401  (people and organisations, as
     volunteer,
     volunteer_factory,
 )
-from tests.training.conftest import course_complete, programme_create
-from training.models import Qualification
+from training.models import CoursePage, Enrolment, Qualification
+from training.services.certificates import certificate_issue
 from volunteers.mentoring.models import BackgroundCheck, Mentee, Mentor, MentorStatus, Pool
 from volunteers.models import Organisation, OrganisationKind, Region
 
@@ -54,9 +55,28 @@ def other_centre_coordinator(coordinator_factory, other_centre):
 
 
 @pytest.fixture
-def safeguarding(seeded):
-    """The safeguarding course (qualifies for Sabaqtastyq), valid 24 months."""
-    return programme_create(qualification=Qualification.SAFEGUARDING, validity_months=24)
+def safeguarding(seeded) -> CoursePage:
+    """A course that qualifies for Sabaqtastyq, valid 24 months: the page alone, without lessons (the training
+    tests cover learning; mentoring needs the certificate)."""
+    home = HomePage.objects.get(locale__language_code="kk")
+    course = CoursePage(
+        title="Балалармен жұмыс: қорғау", slug="safeguarding", summary="Safeguarding.", duration_minutes=60,
+        outcomes="<p>Safe boundaries.</p>",
+        qualification=Qualification.SAFEGUARDING, validity_months=24, locale=home.locale,
+    )  # fmt: skip
+    home.add_child(instance=course)
+    return course
+
+
+def certify(user, course: CoursePage):
+    """The certificate of `course`, issued as on completing it (the lessons are not what mentoring tests)."""
+    enrolment = Enrolment.objects.create(
+        user=user,
+        course_key=course.translation_key,
+        round_started_at=timezone.now(),
+        completed_at=timezone.now(),
+    )
+    return certificate_issue(enrolment=enrolment, course=course)
 
 
 @pytest.fixture
@@ -84,7 +104,7 @@ def mentor_factory(volunteer_factory, centre, almaty, safeguarding):
                 expires_on=today + dt.timedelta(days=335),
             )
         if certified:
-            course_complete(user, safeguarding)
+            certify(user, safeguarding)
         return mentor
 
     return make
