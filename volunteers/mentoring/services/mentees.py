@@ -166,7 +166,10 @@ def mentee_create(
 
 def _locked(*, mentee, by) -> Mentee:
     mentee = (
-        mentees_visible_to(by).select_for_update().select_related("volunteer__profile").filter(pk=mentee.pk)
+        mentees_visible_to(by)
+        .select_for_update(of=("self",))
+        .select_related("volunteer__profile")
+        .filter(pk=mentee.pk)
     ).first()
     if mentee is None:
         raise MentoringError("mentee_unknown")
