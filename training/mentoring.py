@@ -10,15 +10,13 @@ from volunteers.mentoring.services.mentors import safeguarding_course_url_source
 
 
 @safeguarding_source
-def _safeguarding_certificates(ids, day) -> dict:
-    found: dict = {}
-    certificates = Certificate.objects.valid_on(day).filter(
-        user_id__in=list(ids), course_key__in=qualification_course_keys(Qualification.SAFEGUARDING)
+def _safeguarding_certificates(ids, day):
+    """(user id, last valid day or None) of every safeguarding certificate of `ids` valid on `day`."""
+    return (
+        Certificate.objects.valid_on(day)
+        .filter(user_id__in=list(ids), course_key__in=qualification_course_keys(Qualification.SAFEGUARDING))
+        .values_list("user_id", "expires_on")
     )
-    for user_id, expires_on in certificates.values_list("user_id", "expires_on"):
-        held = found.get(user_id, expires_on)
-        found[user_id] = None if expires_on is None or held is None else max(expires_on, held)
-    return found
 
 
 @safeguarding_course_url_source

@@ -229,6 +229,10 @@ class Mentee(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def age(self, on) -> int | None:
+        """The age reached in the year of `on`: a child's record keeps only the year of birth."""
+        return on.year - self.birth_year if self.birth_year else None
+
 
 class MatchMode(models.TextChoices):
     OPTIMAL = "optimal", _("Best total compatibility")

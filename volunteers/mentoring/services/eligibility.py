@@ -31,7 +31,7 @@ def _checks_valid_on(day: dt.date):
 
 
 # Training (which depends on volunteers, not the other way) registers where safeguarding certificates come
-# from: a function (user ids, day) -> {user id: the certificate's last day, or None for no end}.
+# from: a function (user ids, day) -> pairs (user id, the certificate's last day, or None for no end).
 SAFEGUARDING_SOURCES = []
 
 
@@ -43,7 +43,7 @@ def safeguarding_source(function):
 def _certificates_valid_on(ids, day: dt.date) -> dict[int, dt.date | None]:
     found: dict[int, dt.date | None] = {}
     for source in SAFEGUARDING_SOURCES:
-        for user_id, expires_on in source(ids, day).items():
+        for user_id, expires_on in source(ids, day):
             held = found.get(user_id, expires_on)
             found[user_id] = None if expires_on is None or held is None else max(expires_on, held)
     return found

@@ -82,7 +82,7 @@ def mentee_age(mentee: Mentee, on: dt.date) -> int | None:
     """The age a mentee reaches in the year of `on` (a child's record keeps only the year of birth); for a
     newcomer or a social worker without one, their profile's age."""
     if mentee.birth_year:
-        return on.year - mentee.birth_year
+        return mentee.age(on)
     profile = _profile(mentee.volunteer) if mentee.volunteer_id else None
     return profile.age(on) if profile is not None else None
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from volunteers.mentoring.display import labels
 from volunteers.mentoring.errors import MentoringError
 from volunteers.mentoring.forms_lifecycle import EndForm, MeetingForm, PairFilterForm, PauseForm
 from volunteers.mentoring.models import (
@@ -79,17 +80,12 @@ HISTORY_LABELS = {
 # --- Shared -------------------------------------------------------------------------------------------------
 
 
-def _labels(codes, choices) -> list[str]:
-    names = dict(choices)
-    return [str(names.get(code, code)) for code in codes or []]
-
-
 def _mentee_details(mentee, today: dt.date) -> dict:
     return {
-        "age": today.year - mentee.birth_year if mentee.birth_year else None,
-        "languages": _labels(mentee.languages, SPOKEN_LANGUAGES),
-        "interests": _labels(mentee.interests, Interest.choices),
-        "needs": _labels(mentee.needs, Need.choices),
+        "age": mentee.age(today),
+        "languages": labels(mentee.languages, SPOKEN_LANGUAGES),
+        "interests": labels(mentee.interests, Interest.choices),
+        "needs": labels(mentee.needs, Need.choices),
     }
 
 
@@ -365,8 +361,8 @@ def _pair_page(request, pair, *, pause_form=None, end_form=None, status=200):
     context = {
         "pair": pair,
         "details": _mentee_details(pair.mentee, today),
-        "mentor_languages": _labels(pair.mentor.languages, SPOKEN_LANGUAGES),
-        "mentor_interests": _labels(pair.mentor.interests, Interest.choices),
+        "mentor_languages": labels(pair.mentor.languages, SPOKEN_LANGUAGES),
+        "mentor_interests": labels(pair.mentor.interests, Interest.choices),
         "meetings": _decorate_meetings(
             list(pair.meetings.select_related("acknowledged_by").order_by("-occurred_on", "-pk"))
         ),

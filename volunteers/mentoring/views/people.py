@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from volunteers.mentoring.display import labels
 from volunteers.mentoring.errors import MentoringError
 from volunteers.mentoring.forms_people import (
     CentreRulesForm,
@@ -94,11 +95,6 @@ def _form_error(form, error: MentoringError) -> None:
     form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
-def _labels(codes, choices) -> list[str]:
-    names = dict(choices)
-    return [str(names.get(code, code)) for code in codes or []]
-
-
 def _private(view):
     """Mentees' pages: no copy in any cache, no entry in any search engine."""
 
@@ -120,11 +116,11 @@ def _describe(mentor_or_mentee) -> dict:
     """Codes as words, for the templates."""
     item = mentor_or_mentee
     return {
-        "languages": _labels(item.languages, SPOKEN_LANGUAGES),
-        "interests": _labels(item.interests, Interest.choices),
-        "availability": _labels(item.availability, availability_choices()),
-        "needs": _labels(getattr(item, "needs", []), Need.choices),
-        "pools": _labels(getattr(item, "pools", []), Pool.choices),
+        "languages": labels(item.languages, SPOKEN_LANGUAGES),
+        "interests": labels(item.interests, Interest.choices),
+        "availability": labels(item.availability, availability_choices()),
+        "needs": labels(getattr(item, "needs", []), Need.choices),
+        "pools": labels(getattr(item, "pools", []), Pool.choices),
     }
 
 
@@ -322,7 +318,7 @@ def mentors(request):
     )  # fmt: skip
     page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
     for mentor in page.object_list:
-        mentor.pool_labels = _labels(mentor.pools, Pool.choices)
+        mentor.pool_labels = labels(mentor.pools, Pool.choices)
     return render(
         request,
         "mentoring/people/mentors.html",
@@ -489,10 +485,6 @@ def _my_centres(user):
     return centres.order_by("kind", "slug")
 
 
-def _age(mentee: Mentee, today: dt.date) -> int | None:
-    return today.year - mentee.birth_year if mentee.birth_year else None
-
-
 @_private
 @staff_required
 def mentees(request):
@@ -506,8 +498,8 @@ def mentees(request):
     page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
     for mentee in page.object_list:
-        mentee.age = _age(mentee, today)
-        mentee.language_labels = _labels(mentee.languages, SPOKEN_LANGUAGES)
+        mentee.age_now = mentee.age(today)
+        mentee.language_labels = labels(mentee.languages, SPOKEN_LANGUAGES)
     mentees_list_viewed(by=request.user, mentees=page.object_list)
     return render(
         request,
@@ -576,7 +568,7 @@ def mentee_detail(request, pk: int):
         "mentoring/people/mentee.html",
         {
             "mentee": mentee,
-            "age": _age(mentee, timezone.localdate()),
+            "age": mentee.age(timezone.localdate()),
             "described": _describe(mentee),
             "pairs": pairs,
             **_coordinator_links(),
