@@ -44,7 +44,7 @@ $(MO_STAMP): $(PO_FILES) | $(VENV)/.synced
 # Migrate and seed (idempotent: it never loses data). Skipped while the database exists and no migration,
 # seed data or locked dependency is newer than the last run.
 DB_STAMP := var/.db-ready
-DB_INPUTS := uv.lock $(wildcard */migrations/*.py) $(wildcard volunteers/data/*) volunteers/reference.py volunteers/stages_default.py \
+DB_INPUTS := uv.lock $(wildcard */migrations/*.py) $(wildcard */*/migrations/*.py) $(wildcard volunteers/data/*) volunteers/reference.py volunteers/stages_default.py \
 	$(wildcard volunteers/services/*.py) volunteers/reference_consent.py cms/services.py \
 	events/services/days.py events/services/demo.py cms/demo.py cms/demo_training.py cms/demo_path.py cms/demo_mentoring.py cms/images.py
 db: setup

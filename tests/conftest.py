@@ -34,6 +34,7 @@ def free_port() -> int:
 def _seed_site():
     from cms.services import home_pages_ensure
     from events.services.days import days_of_action_ensure
+    from volunteers.clubs.crafts import crafts_ensure
     from volunteers.services.reference import (
         consent_text_ensure,
         directions_load,
@@ -48,6 +49,7 @@ def _seed_site():
     consent_text_ensure()
     days_of_action_ensure()
     stages_default_ensure()
+    crafts_ensure()
     return home_pages_ensure()
 
 

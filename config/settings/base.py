@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "config",
     "volunteers",
     "volunteers.mentoring",
+    "volunteers.clubs",
     "training",
     "events",
     "cms",
@@ -349,6 +350,14 @@ MENTORING_NEWCOMERS_MIN_STAGE = env_int("MENTORING_NEWCOMERS_MIN_STAGE", 3)
 MENTORING_CANDIDATES = env_int("MENTORING_CANDIDATES", 50)
 MENTORING_MAX_CAPACITY = 5
 MENTORING_MENTEE_AGES = (6, 30)
+
+# Craft clubs: the ages a club may be opened for; the sessions one schedule may hold (a school year of three
+# days a week is ~120); the photos a master may show; the children one phone may have enrolled at a time in
+# one club (a guard against a form filled by a script, not a family's limit).
+CLUBS_CHILD_AGES = (5, 18)
+CLUBS_SESSIONS_MAX = env_int("CLUBS_SESSIONS_MAX", 200)
+CLUBS_MASTER_PHOTOS_MAX = env_int("CLUBS_MASTER_PHOTOS_MAX", 6)
+CLUBS_CHILDREN_PER_PHONE = env_int("CLUBS_CHILDREN_PER_PHONE", 6)
 
 # --- Events ---------------------------------------------------------------------------------------------
 # Celery beat (production) queues the 24-hour reminders; `manage.py events_remind` does the same from cron.

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 class EntryKind(models.TextChoices):
     SHIFT_HOURS = "shift_hours", _("Hours at an event")
     MENTORING_HOURS = "mentoring_hours", _("Hours of mentoring")
+    CLUB_HOURS = "club_hours", _("Hours leading a craft club")
     CLAIMED_HOURS = "claimed_hours", _("Hours outside the platform")
     COURSE_COMPLETED = "course_completed", _("Course completed")
     AWARD = "award", _("Award")

@@ -30,7 +30,7 @@ from config.dates import months_after
 from volunteers.models import EntryKind, EntryStatus, LedgerEntry, Stage, StageChange, StageStanding
 from volunteers.models.stages import StageChangeCause
 
-HOUR_KINDS = (EntryKind.SHIFT_HOURS, EntryKind.MENTORING_HOURS, EntryKind.CLAIMED_HOURS)
+HOUR_KINDS = (EntryKind.SHIFT_HOURS, EntryKind.MENTORING_HOURS, EntryKind.CLUB_HOURS, EntryKind.CLAIMED_HOURS)
 COURSE_SUBJECT = "training.course:"
 EVENT_SUBJECT = "events.event:"
 CHUNK = 2000

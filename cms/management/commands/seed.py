@@ -9,6 +9,7 @@ from cms.services import home_pages_ensure
 from cms.workflow import review_workflow_ensure
 from events.services.days import days_of_action_ensure
 from events.services.demo import demo_events_ensure
+from volunteers.clubs.crafts import crafts_ensure
 from volunteers.services.reference import (
     consent_text_ensure,
     demo_accounts_ensure,
@@ -39,6 +40,7 @@ class Command(BaseCommand):
         offices = front_offices_ensure()
         consent_text_ensure()
         stages_default_ensure()
+        crafts_ensure()
         home_pages_ensure()
         review_workflow_ensure()
         days = days_of_action_ensure()

@@ -1,0 +1,12 @@
+"""The clubs' pages, mounted at the language root: the public catalogue and enrolment under clubs/, a master's
+own pages under clubs/masters/, coordinators' under coordinator/clubs/ (see each area's module)."""
+
+from django.urls import include, path
+
+app_name = "clubs"
+
+urlpatterns = [
+    path("", include("volunteers.clubs.urls_public")),
+    path("", include("volunteers.clubs.urls_masters")),
+    path("", include("volunteers.clubs.urls_manage")),
+]
