@@ -1,5 +1,5 @@
 """The clubs' pages, mounted at the language root: the public catalogue and enrolment under clubs/, a master's
-own pages under clubs/masters/, coordinators' under coordinator/clubs/ (see each area's module)."""
+own pages under clubs/masters/, coordinators' under coordinator/clubs/ (the children's lists in urls_enrolments) (see each area's module)."""
 
 from django.urls import include, path
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("volunteers.clubs.urls_public")),
     path("", include("volunteers.clubs.urls_masters")),
     path("", include("volunteers.clubs.urls_manage")),
+    path("", include("volunteers.clubs.urls_enrolments")),
 ]
