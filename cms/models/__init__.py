@@ -10,6 +10,7 @@ from cms.models.pages import (
     NewsPageTag,
     ProjectIndexPage,
     ProjectPage,
+    SilverProgrammePage,
     SitePage,
     StandardPage,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "NewsPageTag",
     "ProjectIndexPage",
     "ProjectPage",
+    "SilverProgrammePage",
     "SitePage",
     "SiteSettings",
     "StandardPage",

@@ -3,11 +3,13 @@ A page not translated yet exists in the other languages as an alias of the sourc
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
-from django.utils import timezone
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -72,7 +74,8 @@ class HomePage(SitePage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "cms.ProjectIndexPage", "cms.NewsIndexPage", "cms.BestPracticeIndexPage", "cms.DaysOfActionPage",
-        "cms.FaqPage", "cms.StandardPage", "cms.ContactPage", "training.ProgrammeIndexPage",
+        "cms.FaqPage", "cms.StandardPage", "cms.ContactPage", "cms.SilverProgrammePage",
+        "training.ProgrammeIndexPage",
     ]  # fmt: skip
     max_count_per_parent = 1
 
@@ -351,3 +354,91 @@ class ContactPage(SitePage):
 
     class Meta:
         verbose_name = _("contact page")
+
+
+SILVER_EVENTS = 6
+SILVER_CLUBS = 6
+
+
+def _url_or_blank(name: str, *args) -> str:
+    """A link to a page another part of the site may not have yet (a URL name not registered): blank then."""
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return ""
+
+
+class SilverProgrammePage(SitePage):
+    """Silver volunteering (roadmap items 25-26): the editors' text, and what the page adds itself: three ways
+    to join for people who rarely use the web, the upcoming events suited to silver volunteers, the craft
+    clubs and the programme's figures.
+
+    Anonymous visitors get this page from the page cache (cms.cache), so what it shows them is the same for
+    everyone; the front office of the visitor's region is chosen with `?region=` (part of the cached URL), or
+    from the profile of a signed-in volunteer, whose pages are never cached."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = SitePage.content_panels + [
+        FieldPanel("intro"),
+        *SitePage.image_panels,
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("silver volunteering page")
+
+    def get_context(self, request, *args, **kwargs):
+        """A fixed number of queries, however many events, clubs and front offices there are."""
+        from events.models import Event
+        from volunteers.clubs.figures import programme_figures
+        from volunteers.clubs.models import Club
+
+        context = super().get_context(request, *args, **kwargs)
+        context["events"] = list(
+            Event.objects.published()
+            .upcoming()
+            .filter(silver_friendly=True)
+            .for_cards()
+            .order_by("starts_at", "pk")[:SILVER_EVENTS]
+        )
+        clubs = list(
+            Club.objects.public()
+            .filter(ends_on__gte=timezone.localdate())
+            .select_related("craft", "region")
+            .order_by("starts_on", "pk")[:SILVER_CLUBS]
+        )
+        for club in clubs:
+            club.url = _url_or_blank("clubs:club_detail", club.pk)
+        context["clubs"] = clubs
+        context["clubs_catalogue_url"] = _url_or_blank("clubs:catalogue")
+        context["master_declare_url"] = _url_or_blank("clubs:master_declare")
+        context["figures"] = programme_figures()
+        context["silver_age"] = settings.VOLUNTEERS_SILVER_AGE
+        context.update(self._front_offices(request))
+        return context
+
+    @staticmethod
+    def _front_offices(request) -> dict:
+        """The regional front offices with their contacts (one query), and the visitor's among them: the
+        region asked for in the address, else the signed-in volunteer's."""
+        from volunteers.models import Organisation, OrganisationKind
+
+        language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        offices = sorted(
+            Organisation.objects.filter(kind=OrganisationKind.REGIONAL_FRONT_OFFICE).select_related("region"),
+            key=lambda office: office.region.name.in_language(language).casefold(),
+        )
+        wanted = request.GET.get("region", "").strip().upper()
+        mine = next((office for office in offices if office.region.iso_code == wanted), None)
+        user = getattr(request, "user", None)
+        if mine is None and not wanted and user is not None and user.is_authenticated:
+            profile = getattr(user, "profile", None)
+            region_id = profile.region_id if profile is not None else None
+            mine = next((office for office in offices if office.region_id == region_id), None)
+        return {"front_offices": offices, "my_front_office": mine, "region_asked": wanted}

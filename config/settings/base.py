@@ -376,6 +376,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "volunteers.mentoring.tasks.reminders_send",
         "schedule": crontab(hour=9, minute=0),
     },
+    # Clubs: the children's names and guardians' contacts of clubs that ended or were cancelled (the consent
+    # promises erasure within a day; `manage.py clubs_erase_ended` does the same from cron).
+    "clubs-erase-ended": {
+        "task": "volunteers.clubs.tasks.enrolments_erase_ended",
+        "schedule": crontab(hour=3, minute=15),
+    },
 }
 
 # --- CMS ------------------------------------------------------------------------------------------------

@@ -21,16 +21,28 @@ PAGE_SIZE = 20
 COVER_PAGE = "fill-960x400"
 
 
-def listing_queryset():
+def listing_queryset(*, silver_first: bool = False):
     """Published events that have not ended, soonest first, with what a card shows: one query per page,
-    whatever its size."""
-    return Event.objects.published().upcoming().for_cards().order_by("starts_at", "pk")
+    whatever its size. With `silver_first`, the events suited to silver volunteers come before the others."""
+    order = ("-silver_friendly", "starts_at", "pk") if silver_first else ("starts_at", "pk")
+    return Event.objects.published().upcoming().for_cards().order_by(*order)
+
+
+def _silver_first(request) -> bool:
+    """A signed-in silver volunteer (50+ or retired: roadmap item 25) sees the events suited to them first."""
+    if not request.user.is_authenticated:
+        return False
+    profile = getattr(request.user, "profile", None)
+    return profile is not None and profile.is_silver
 
 
 def event_list(request):
-    events = EventFilter(request.GET or None, queryset=listing_queryset(), request=request)
+    silver_first = _silver_first(request)
+    events = EventFilter(
+        request.GET or None, queryset=listing_queryset(silver_first=silver_first), request=request
+    )
     page = Paginator(events.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "events/list.html", {"filter": events, "page": page})
+    return render(request, "events/list.html", {"filter": events, "page": page, "silver_first": silver_first})
 
 
 def _visible_events(request):

@@ -11,5 +11,5 @@ class ClubsConfig(AppConfig):
     verbose_name = _("Craft clubs")
 
     def ready(self):
-        # The export section and the erasure hook of the clubs' data.
-        from volunteers.clubs import privacy  # noqa: F401
+        # The export section and the erasure hook of the clubs' data; the panel of the account page.
+        from volunteers.clubs import panel, privacy  # noqa: F401

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from config.i18n import TranslatedField
 from volunteers.models.profile import age_on
@@ -176,6 +177,7 @@ class Club(models.Model):
     waitlist_count = models.PositiveIntegerField(default=0, editable=False)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    cancel_reason = models.CharField(_("reason for cancelling"), max_length=300, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -264,8 +266,8 @@ ACTIVE_ENROLMENT = (EnrolmentStatus.ENROLLED, EnrolmentStatus.WAITLISTED)
 
 
 class Relationship(models.TextChoices):
-    PARENT = "parent", _("Parent")
-    GUARDIAN = "guardian", _("Legal guardian")
+    PARENT = "parent", pgettext_lazy("relationship", "Mother or father")
+    GUARDIAN = "guardian", _("Legal guardian (trustee)")
 
 
 def _token() -> str:

@@ -7,7 +7,9 @@ the days that are no longer in it, unless attendance was recorded for them (thos
 import datetime as dt
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from volunteers.clubs.models import Club, ClubSession
 
@@ -56,3 +58,35 @@ def sessions_sync(club: Club) -> tuple[int, int]:
     ]
     ClubSession.objects.bulk_create(added)
     return len(added), len(stale)
+
+
+# --- In words: the pages, the coordinators' pages and the e-mails say a schedule the same way ---------------
+
+# "Saturdays, 10:00–12:00": the days a weekly series meets.
+WEEKDAY_PLURALS = [
+    gettext_lazy("Mondays"), gettext_lazy("Tuesdays"), gettext_lazy("Wednesdays"), gettext_lazy("Thursdays"),
+    gettext_lazy("Fridays"), gettext_lazy("Saturdays"), gettext_lazy("Sundays"),
+]  # fmt: skip
+
+
+def weekly_words(club: Club) -> str:
+    """The days and hours in the active language: "Saturdays, 10:00–12:00"."""
+    days = ", ".join(str(WEEKDAY_PLURALS[day]) for day in sorted(set(club.weekdays)) if 0 <= day <= 6)
+    return _("%(days)s, %(start)s–%(end)s") % {
+        "days": days,
+        "start": formats.time_format(club.start_time, "H:i"),
+        "end": formats.time_format(club.end_time, "H:i"),
+    }
+
+
+def period_words(club: Club) -> str:
+    """ "from 7 March 2026 to 25 April 2026" in the active language."""
+    return _("from %(first)s to %(last)s") % {
+        "first": formats.date_format(club.starts_on, "DATE_FORMAT"),
+        "last": formats.date_format(club.ends_on, "DATE_FORMAT"),
+    }
+
+
+def schedule_words(club: Club) -> str:
+    """The whole schedule: "Saturdays, 10:00–12:00, from 7 March 2026 to 25 April 2026"."""
+    return f"{weekly_words(club)}, {period_words(club)}"

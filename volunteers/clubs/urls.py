@@ -1,5 +1,6 @@
 """The clubs' pages, mounted at the language root: the public catalogue and enrolment under clubs/, a master's
-own pages under clubs/masters/, coordinators' under coordinator/clubs/ (the children's lists in urls_enrolments) (see each area's module)."""
+own pages under clubs/masters/, coordinators' under coordinator/clubs/ (the children's lists in
+urls_enrolments). See each area's module."""
 
 from django.urls import include, path
 

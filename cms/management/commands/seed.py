@@ -2,6 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from cms.demo import demo_site_ensure
+from cms.demo_clubs import clubs_demo_ensure
 from cms.demo_mentoring import mentoring_demo_ensure
 from cms.demo_path import path_demo_ensure
 from cms.demo_training import training_demo_ensure
@@ -75,6 +76,12 @@ class Command(BaseCommand):
         if mentoring["centres"]:
             self.stdout.write(
                 "Seeded the mentoring demo: a children's home, its mentors and mentees, one pair."
+            )
+        clubs = clubs_demo_ensure()
+        if clubs["pages"] or clubs["masters"] or clubs["clubs"]:
+            self.stdout.write(
+                f"Seeded silver volunteering: the programme page, {clubs['masters']} masters of a craft, "
+                f"{clubs['clubs']} craft clubs."
             )
         new = [account for account in accounts if account.password]
         if new:
