@@ -30,11 +30,11 @@ TEXTS = {
             "platform.",
         },
         "purpose": {
-            "kk": "Баланы «{club}» үйірмесіне жазу, балалар тізімі мен күту тізімін жүргізу, сабаққа "
+            "kk": "Баланы {club} үйірмесіне жазу, балалар тізімі мен күту тізімін жүргізу, сабаққа "
             "қатысуын белгілеу және үйірме туралы ата-анамен немесе заңды өкілмен байланысу.",
-            "ru": "Запись ребёнка в кружок «{club}», ведение списка детей и листа ожидания, отметка "
+            "ru": "Запись ребёнка в кружок {club}, ведение списка детей и листа ожидания, отметка "
             "посещения занятий и связь с родителем или законным представителем по делам кружка.",
-            "en": "Enrolling the child in the club “{club}”, keeping the list of children and the waitlist, "
+            "en": "Enrolling the child in the club {club}, keeping the list of children and the waitlist, "
             "recording attendance at the sessions, and contacting the parent or guardian about the club.",
         },
         "data_collected": {
@@ -93,12 +93,19 @@ def consent_language(language: str | None = None) -> str:
     return language if language in language_codes() else fallback_order()[0]
 
 
+def _quoted(title: str, language: str) -> str:
+    """The club's title in the language's quotation marks, unless it has its own («Ата көрген оқ жонар»)."""
+    if any(mark in title for mark in '«»“”"'):
+        return title
+    return f"“{title}”" if language == "en" else f"«{title}»"
+
+
 def consent_text(*, club, language: str | None = None, version: int = CONSENT_VERSION) -> ChildConsent:
     """The consent text `version` in `language`, with the club's organisation and title filled in (each in
     that language, or the one it falls back to). The section labels are those of the volunteers' consent."""
     language = consent_language(language)
     organisation = TranslatedText(club.organisation.name).in_language(language)
-    title = TranslatedText(club.title).in_language(language)
+    title = _quoted(str(TranslatedText(club.title).in_language(language)), language)
     texts = TEXTS[version]
     labels = {name: ConsentText._meta.get_field(name).verbose_name for name in SECTIONS}
     sections = [
