@@ -6,17 +6,13 @@ Every page here shows a child's data: no copy in any cache or search engine, no 
 token, and each coordinator's list shown is audited with the enrolments it named.
 """
 
-from functools import wraps
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -37,38 +33,13 @@ from volunteers.clubs.services.enrolments import (
     status_url,
     with_waitlist_position,
 )
+from volunteers.clubs.views import form_error, link, private
 from volunteers.models import ConsentMethod
 from volunteers.permissions import staff_required
 from volunteers.phones import phone_display
 
 PAGE_SIZE = 100
 NEXT_SESSIONS = 5
-
-
-def _private(view):
-    """Children's data: no copy in any cache, no entry in any search engine, no token in a Referer."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        add_never_cache_headers(response)  # Cache-Control: ..., no-store, private
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        response["Referrer-Policy"] = "no-referrer"
-        return response
-
-    return wrapped
-
-
-def _url(name: str, *args) -> str | None:
-    """The URL of a page another area provides, or None while it does not exist."""
-    try:
-        return reverse(name, args=args or None)
-    except NoReverseMatch:
-        return None
-
-
-def _form_error(form, error: ClubsError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 # --- The guardian's side ------------------------------------------------------------------------------------
@@ -88,7 +59,7 @@ def _club_note(club, today) -> str:
     return ""
 
 
-@_private
+@private
 def enrolment_status(request, token: str):
     enrolment = _enrolment_by_token(token)
     club = enrolment.club
@@ -113,7 +84,7 @@ def enrolment_status(request, token: str):
     return render(request, "clubs/enrolments/status.html", context)
 
 
-@_private
+@private
 def enrolment_withdraw_view(request, token: str):
     """A confirmation page, then the withdrawal (a POST): a link forwarded or opened by a mail scanner
     withdraws nothing."""
@@ -129,7 +100,7 @@ def enrolment_withdraw_view(request, token: str):
     return render(request, "clubs/enrolments/withdraw.html", {"enrolment": enrolment, "club": enrolment.club})
 
 
-@_private
+@private
 @login_required
 def my_enrolments(request):
     """The signed-in guardian's children in clubs and on waitlists. An enrolment that ended is not here: its
@@ -179,18 +150,18 @@ def _children_page(request, club, *, remove_form=None, remove_pk=None, status=20
         "schedule": weekly_words(club),
         "period": period_words(club),
         "start": start_day(club, today),
-        "manage_url": _url("clubs:club_manage", club.pk),
+        "manage_url": link("clubs:club_manage", club.pk),
     }
     return render(request, "clubs/enrolments/children.html", context, status=status)
 
 
-@_private
+@private
 @staff_required
 def club_enrolments(request, pk: int):
     return _children_page(request, _managed_club(request, pk))
 
 
-@_private
+@private
 @require_POST
 @staff_required
 def enrolment_removal(request, pk: int, enrolment_pk: int):
@@ -203,14 +174,14 @@ def enrolment_removal(request, pk: int, enrolment_pk: int):
         except ClubsError as error:
             if error.code == "enrol_unknown":
                 raise Http404 from None
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("The child is removed from the club; the parent is told why."))
             return redirect("clubs:club_enrolments", pk=club.pk)
     return _children_page(request, club, remove_form=form, remove_pk=enrolment.pk, status=400)
 
 
-@_private
+@private
 @staff_required
 def enrolment_new(request, pk: int):
     club = _managed_club(request, pk)
@@ -228,7 +199,7 @@ def enrolment_new(request, pk: int):
             except ClubsError as error:
                 if error.code == "enrol_unknown":
                     raise Http404 from None
-                _form_error(form, error)
+                form_error(form, error)
             else:
                 link = status_url(enrolment, enrolment.language)
                 if enrolment.status == EnrolmentStatus.ENROLLED:

@@ -7,16 +7,14 @@ names children: no cache or search engine keeps it, and each view of it is audit
 """
 
 import datetime as dt
-from functools import wraps
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import BooleanField, Case, Count, F, OuterRef, Q, Subquery, Sum, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -30,6 +28,7 @@ from volunteers.clubs.permissions import clubs_managed_by
 from volunteers.clubs.schedule import schedule_words
 from volunteers.clubs.services import attendance as attendance_services
 from volunteers.clubs.services import clubs as club_services
+from volunteers.clubs.views import form_error, link, private
 from volunteers.models import EntryKind, EntryStatus, LedgerEntry
 from volunteers.models.profile import SPOKEN_LANGUAGES
 from volunteers.permissions import organisations_managed_by, staff_required
@@ -41,38 +40,13 @@ SESSION_ID = "id_session_%s"  # the club page has two "day" fields: the session 
 SESSION_STATE = ("session_future", "session_cancelled", "session_club_draft", "session_unknown")
 
 
-def _url(name: str, *args) -> str | None:
-    """The URL of a page another area provides, or None while it does not exist."""
-    try:
-        return reverse(name, args=args or None)
-    except NoReverseMatch:
-        return None
-
-
-def _private(view):
-    """Pages that name children: no copy in any cache, no entry in any search engine."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
-
-    return wrapped
-
-
-def _form_error(form, error: ClubsError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
-
-
 def _club_for(request, pk: int) -> Club:
     clubs = clubs_managed_by(request.user).select_related("organisation", "craft", "region")
     return get_object_or_404(clubs, pk=pk)
 
 
 def _links() -> dict:
-    return {"masters_review_url": _url("clubs:masters_review")}
+    return {"masters_review_url": link("clubs:masters_review")}
 
 
 # --- The list -----------------------------------------------------------------------------------------------
@@ -126,7 +100,7 @@ def manage_list(request):
     )
     page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
     for club in page.object_list:
-        club.children_url = _url("clubs:club_enrolments", club.pk)
+        club.children_url = link("clubs:club_enrolments", club.pk)
     return render(
         request,
         "clubs/manage/list.html",
@@ -172,7 +146,7 @@ def _club_form_page(request, *, club: Club | None):
         except ClubsError as error:
             if error.code == "club_unknown":
                 raise Http404 from None
-            _form_error(form, error)
+            form_error(form, error)
         else:
             if club is None:
                 messages.success(
@@ -259,8 +233,8 @@ def _club_page(request, club: Club, *, status=200, day_form=None, cancel_form=No
         "cancel_open": cancel_form is not None,
         "session_form": session_form,
         "cancel_reason": club.cancel_reason if club.status == ClubStatus.CANCELLED else "",
-        "children_url": _url("clubs:club_enrolments", club.pk),
-        "public_url": _url("clubs:club_detail", club.pk)
+        "children_url": link("clubs:club_enrolments", club.pk),
+        "public_url": link("clubs:club_detail", club.pk)
         if club.status in club_services.PUBLIC_STATUSES
         else None,
         **_links(),
@@ -351,7 +325,7 @@ def session_cancel(request, pk: int):
         except ClubsError as error:
             if error.code == "session_unknown":
                 raise Http404 from None
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(
                 request,
@@ -370,7 +344,7 @@ def _refusal(request, club: Club, error: ClubsError, *, status: int):
     )
 
 
-@_private
+@private
 @staff_required
 def session_attendance(request, pk: int, day: str):
     club = _club_for(request, pk)
@@ -413,7 +387,7 @@ def session_attendance(request, pk: int, day: str):
         except ClubsError as error:
             if error.code in SESSION_STATE:
                 return _refusal(request, club, error, status=409)
-            _form_error(form, error)
+            form_error(form, error)
         else:
             count = len(form.cleaned_data["present"])
             messages.success(

@@ -6,8 +6,6 @@ A declaration someone may not see is a 404, whatever the reason; refusals of the
 the field they concern, or as a message, never as a 500.
 """
 
-from functools import wraps
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,8 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
-from django.utils.cache import add_never_cache_headers
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -54,6 +51,7 @@ from volunteers.clubs.services.masters import (
     photos_with_renditions,
     public_master,
 )
+from volunteers.clubs.views import form_error, link, private
 from volunteers.models import VolunteerProfile
 from volunteers.permissions import organisations_managed_by, staff_required
 from volunteers.phones import phone_display
@@ -67,31 +65,6 @@ PUBLIC_CLUB = (ClubStatus.OPEN, ClubStatus.CLOSED)  # what the catalogue shows (
 # --- Helpers ------------------------------------------------------------------------------------------------
 
 
-def _url(name: str, *args) -> str | None:
-    """The URL of a page another area provides, or None while it does not exist."""
-    try:
-        return reverse(name, args=args or None)
-    except NoReverseMatch:
-        return None
-
-
-def _form_error(form, error: ClubsError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
-
-
-def _private(view):
-    """Pages with a volunteer's contacts or unapproved photos: no copy in any cache or search engine."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
-
-    return wrapped
-
-
 def _blocker(code: str, params: dict) -> dict:
     return {"code": code, "text": ClubsError.messages[code] % params if params else ClubsError.messages[code]}
 
@@ -102,7 +75,7 @@ def _photo_limit() -> int:
 
 def _with_club_links(clubs: list[Club]) -> list[Club]:
     for club in clubs:
-        club.url = _url("clubs:club_detail", club.pk) if club.status in PUBLIC_CLUB else None
+        club.url = link("clubs:club_detail", club.pk) if club.status in PUBLIC_CLUB else None
     return clubs
 
 
@@ -170,7 +143,7 @@ def declare(request):
                 return render(
                     request, "clubs/masters/declare.html", {"blocker": _blocker(error.code, error.params)}
                 )
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(
                 request, _("Your craft is declared: a coordinator of the organisation will verify it.")
@@ -193,7 +166,7 @@ def edit(request, pk: int):
         try:
             master_story_update(master=master, by=request.user, **form.cleaned_data)
         except ClubsError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("Your story is saved."))
             return redirect("clubs:masters_mine")
@@ -228,7 +201,7 @@ def photo_new(request, pk: int):
             photo_add(master=master, by=request.user, upload=form.cleaned_data["image"],
                       caption=form.cleaned_data["caption"])  # fmt: skip
         except ClubsError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("The photo is added: it is shown once a coordinator approves it."))
             return redirect("clubs:masters_mine")
@@ -276,7 +249,7 @@ def public(request, pk: int):
             "master": master,
             "photos": list(photos),
             "clubs": _with_club_links(list(clubs)),
-            "catalogue_url": _url("clubs:catalogue"),
+            "catalogue_url": link("clubs:catalogue"),
         },
     )
 
@@ -285,10 +258,10 @@ def public(request, pk: int):
 
 
 def _coordinator_links() -> dict:
-    return {"manage_url": _url("clubs:manage_list")}
+    return {"manage_url": link("clubs:manage_list")}
 
 
-@_private
+@private
 @staff_required
 def review_list(request):
     form = MasterFilterForm(request.GET or None)
@@ -336,19 +309,19 @@ def _review_page(request, master: Master, *, status=200, **forms):
         "photo_form": (forms.get("photo_form") or PhotoForm()) if is_open and not own else None,
         "history": list(master_history(master)[:50]),
         "public_url": reverse("clubs:master_public", args=[master.pk]) if master.is_verified else None,
-        "volunteer_url": _url("coordinator_volunteer", master.volunteer_id),
+        "volunteer_url": link("coordinator_volunteer", master.volunteer_id),
         **_coordinator_links(),
     }
     return render(request, "clubs/masters/review.html", context, status=status)
 
 
-@_private
+@private
 @staff_required
 def review(request, pk: int):
     return _review_page(request, _managed(request, pk))
 
 
-@_private
+@private
 @require_POST
 @staff_required
 def decide(request, pk: int):
@@ -371,7 +344,7 @@ def decide(request, pk: int):
             if error.field is None:  # decided already (a double click, a colleague), or their own
                 messages.error(request, error.message)
                 return redirect("clubs:master_review", pk=master.pk)
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(
                 request,
@@ -383,7 +356,7 @@ def decide(request, pk: int):
     return _review_page(request, master, decision_form=form, status=400)
 
 
-@_private
+@private
 @require_POST
 @staff_required
 def review_photo_new(request, pk: int):
@@ -399,14 +372,14 @@ def review_photo_new(request, pk: int):
             if error.field is None:
                 messages.error(request, error.message)
                 return redirect("clubs:master_review", pk=master.pk)
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("The photo is added and approved."))
             return redirect("clubs:master_review", pk=master.pk)
     return _review_page(request, master, photo_form=form, status=400)
 
 
-@_private
+@private
 @require_POST
 @staff_required
 def photo_decide(request, pk: int):
@@ -438,7 +411,7 @@ def photo_decide(request, pk: int):
     return _review_page(request, master, reject_form=form, reject_photo=photo.pk, status=400)
 
 
-@_private
+@private
 @staff_required
 def review_story(request, pk: int):
     master = _managed(request, pk)
@@ -452,7 +425,7 @@ def review_story(request, pk: int):
         except ClubsError as error:
             if error.code == "master_unknown":
                 raise Http404 from None
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(request, _("The story is saved."))
             return redirect("clubs:master_review", pk=master.pk)
@@ -475,12 +448,12 @@ def _person(volunteer) -> dict:
     return {"volunteer": volunteer, "profile": profile, "age": profile.age(), "region": profile.region}
 
 
-@_private
+@private
 @staff_required
 def assisted(request):
     """A coordinator declares a craft for a silver volunteer they coordinate: first find them by phone or
     e-mail, then the declaration itself. The contact is looked up again on each step, through the gate."""
-    links = {"register_url": _url("coordinator_volunteer_register"), **_coordinator_links()}
+    links = {"register_url": link("coordinator_volunteer_register"), **_coordinator_links()}
     if request.method != "POST":
         return render(request, "clubs/masters/assisted.html", {"find_form": ContactForm(), **links})
     finder = ContactForm(request.POST)
@@ -489,7 +462,7 @@ def assisted(request):
         try:
             volunteer = master_volunteer_find(by=request.user, contact=finder.cleaned_data["contact"])
         except ClubsError as error:
-            _form_error(finder, error)
+            form_error(finder, error)
     if volunteer is not None:
         blocked = declare_blocker(volunteer.profile)
         if blocked:
@@ -515,7 +488,7 @@ def assisted(request):
         try:
             master = master_declare(volunteer=volunteer, by=request.user, **data)
         except ClubsError as error:
-            _form_error(form, error)
+            form_error(form, error)
         else:
             messages.success(
                 request,

@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Prefetch, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -37,20 +36,12 @@ from volunteers.clubs.services.enrolments import (
     start_day,
     with_waitlist_position,
 )
+from volunteers.clubs.views import form_error, link
 from volunteers.models import ConsentMethod
 from volunteers.phones import phone_display
 
 PAGE_SIZE = 20
 NEXT_SESSIONS = 5
-
-
-# "On Saturdays": how a weekly day reads in a schedule (0 = Monday, as date.weekday()).
-def _url(name: str, *args) -> str | None:
-    """The URL of a page another area provides, or None while it does not exist."""
-    try:
-        return reverse(name, args=args or None)
-    except NoReverseMatch:
-        return None
 
 
 def _verified_masters() -> Prefetch:
@@ -64,7 +55,7 @@ def _describe(club: Club) -> Club:
     club.period_words = period_words(club)
     club.language_names = [name for code, name in settings.LANGUAGES if code in (club.languages or [])]
     for master in getattr(club, "verified_masters", []):
-        master.public_url = _url("clubs:master_public", master.pk)
+        master.public_url = link("clubs:master_public", master.pk)
     return club
 
 
@@ -94,7 +85,7 @@ def catalogue(request):
     return render(
         request,
         "clubs/public/catalogue.html",
-        {"filter": clubs, "page": page, "mine_url": _url("clubs:my_enrolments")},
+        {"filter": clubs, "page": page, "mine_url": link("clubs:my_enrolments")},
     )
 
 
@@ -168,10 +159,6 @@ def _made_here(request, club: Club, form):
     )
 
 
-def _form_error(form, error: ClubsError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
-
-
 @never_cache
 def enrol(request, pk: int):
     club = get_object_or_404(
@@ -194,7 +181,7 @@ def enrol(request, pk: int):
             sent_twice = _made_here(request, club, form) if error.code == "enrol_duplicate" else None
             if sent_twice is not None:  # a double click, or the form sent again: the first one counts
                 return redirect("clubs:enrolment_status", token=sent_twice.token)
-            _form_error(form, error)
+            form_error(form, error)
         else:
             _remember(request, enrolment)
             if enrolment.status == EnrolmentStatus.ENROLLED:
