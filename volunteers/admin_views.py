@@ -20,6 +20,7 @@ from wagtail.admin.views import generic
 from wagtail.permission_policies import BasePermissionPolicy
 
 from volunteers.audit import audit_log
+from volunteers.clubs.models import Craft
 from volunteers.models import (
     ConsentText,
     Direction,
@@ -104,6 +105,17 @@ class DirectionForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The seed finds directions by slug: a renamed slug would come back as a second direction.
+        _read_only_once_saved(self, "slug")
+
+
+class CraftForm(WagtailAdminModelForm):
+    class Meta(WagtailAdminModelForm.Meta):
+        model = Craft
+        fields = ["slug", "name", "sort_order", "active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The seed finds crafts by slug: a renamed slug would come back as a second craft.
         _read_only_once_saved(self, "slug")
 
 

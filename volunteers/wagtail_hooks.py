@@ -18,6 +18,7 @@ from volunteers.admin_views import (
     AwardRoundDeleteView,
     ConsentTextEditView,
     ConsentTextForm,
+    CraftForm,
     DirectionForm,
     GuardedDeleteView,
     MembershipCreateAction,
@@ -35,6 +36,7 @@ from volunteers.admin_views import (
     stage_icon_html,
 )
 from volunteers.audit import audit_log
+from volunteers.clubs.models import Craft
 from volunteers.forms_path import AwardRoundForm, StageForm
 from volunteers.models import (
     AuditEntry,
@@ -49,7 +51,7 @@ from volunteers.models import (
 from volunteers.views.path import stage_thresholds_summary
 
 # Registered before any view asks, or Wagtail would have created its fallback policy for these models.
-for _model in (Organisation, Membership, Region, Direction, ConsentText, AwardRound):
+for _model in (Organisation, Membership, Region, Direction, Craft, ConsentText, AwardRound):
     register_permission_policy(_model, SuperuserOnlyPolicy(_model))
 register_permission_policy(AuditEntry, SuperuserOnlyPolicy(AuditEntry, actions=["view"]))
 
@@ -118,6 +120,18 @@ class DirectionViewSet(AdminOnlyViewSet):
     list_display = ["__str__", "slug", "is_birgemiz", "sort_order"]
 
 
+class CraftViewSet(AdminOnlyViewSet):
+    """The crafts a master declares (clubs): names in kk/ru/en; one in use is taken off the list (`active`),
+    not deleted."""
+
+    model = Craft
+    name = "volunteers_crafts"
+    url_prefix = "volunteers/crafts"
+    icon = "pick"
+    form_class = CraftForm
+    list_display = ["__str__", "slug", BooleanColumn("active", label=_("Offered")), "sort_order"]
+
+
 class ConsentTextViewSet(AdminOnlyViewSet):
     model = ConsentText
     name = "volunteers_consent_texts"
@@ -170,6 +184,7 @@ class VolunteersViewSetGroup(ViewSetGroup):
         MembershipViewSet,
         RegionViewSet,
         DirectionViewSet,
+        CraftViewSet,
         ConsentTextViewSet,
         AuditEntryViewSet,
     )

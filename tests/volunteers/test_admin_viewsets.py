@@ -2,6 +2,7 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group
 
+from volunteers.clubs.models import Craft, Master
 from volunteers.models import (
     AuditEntry,
     ConsentText,
@@ -22,6 +23,7 @@ LISTINGS = [
     "/admin/volunteers/memberships/",
     "/admin/volunteers/regions/",
     "/admin/volunteers/directions/",
+    "/admin/volunteers/crafts/",
     "/admin/volunteers/consent-texts/",
     "/admin/volunteers/audit/",
 ]
@@ -194,6 +196,36 @@ def test_a_direction_description_is_edited_in_textareas(admin_client):
     direction = Direction.objects.first()
     page = admin_client.get(f"/admin/volunteers/directions/edit/{direction.pk}/").content.decode()
     assert 'name="description_kk"' in page and "<textarea" in page
+
+
+def test_an_admin_adds_a_craft_in_three_languages_and_keeps_its_slug(admin_client):
+    response = admin_client.post(
+        "/admin/volunteers/crafts/new/",
+        {**_form_data(name={"kk": "Зергерлік ою", "ru": "Чеканка", "en": "Chasing"}), "slug": "chasing",
+         "sort_order": 20, "active": "on"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    craft = Craft.objects.get(slug="chasing")
+    assert craft.name == {"kk": "Зергерлік ою", "ru": "Чеканка", "en": "Chasing"} and craft.active
+    response = admin_client.post(
+        f"/admin/volunteers/crafts/edit/{craft.pk}/",
+        {**_form_data(name={"kk": "Қалайы", "ru": "Чеканка", "en": "Chasing"}), "slug": "renamed",
+         "sort_order": 20},
+    )  # fmt: skip
+    assert response.status_code == 302
+    craft.refresh_from_db()
+    assert craft.slug == "chasing" and craft.name["kk"] == "Қалайы" and not craft.active
+
+
+def test_a_craft_in_use_is_not_deleted_and_the_admin_is_told(
+    admin_client, organisation, almaty, user_factory
+):
+    craft = Craft.objects.get(slug="felt")
+    Master.objects.create(volunteer=user_factory(), craft=craft, organisation=organisation, region=almaty,
+                          story="Felt.")  # fmt: skip
+    response = admin_client.post(f"/admin/volunteers/crafts/delete/{craft.pk}/", follow=True)
+    assert Craft.objects.filter(pk=craft.pk).exists()
+    assert "cannot be deleted" in response.content.decode()
 
 
 def test_a_membership_created_and_changed_in_the_admin_is_audited(
