@@ -95,6 +95,7 @@ bench: setup ## Benchmarks (figures for the issue notes)
 	$(PY) bench/training.py
 	$(PY) bench/stages.py
 	$(PY) bench/mentoring.py --mode both
+	$(PY) bench/clubs.py
 
 ci: ## What CI runs: the suite on SQLite, then on a real PostgreSQL
 	bash .ci/run

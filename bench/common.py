@@ -94,6 +94,8 @@ def rows_insert(model, rows: list[dict]) -> None:
             return connection.ops.adapt_datetimefield_value(value)
         if isinstance(field, models.DateField):
             return connection.ops.adapt_datefield_value(value)
+        if isinstance(field, models.TimeField):
+            return connection.ops.adapt_timefield_value(value)
         if isinstance(field, models.UUIDField):  # hex text on SQLite, a uuid on PostgreSQL
             return field.get_db_prep_value(value, connection)
         return value

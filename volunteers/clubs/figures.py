@@ -16,6 +16,7 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from volunteers.clubs.models import (
+    Attendance,
     Audience,
     Club,
     ClubSession,
@@ -49,6 +50,17 @@ def period_of(*, start: dt.date | None = None, end: dt.date | None = None, year:
     return Period(start, end)
 
 
+def _day_start(day: dt.date) -> dt.datetime:
+    """The first moment of `day` in the site's time zone: compared with a timestamp, it uses the column's
+    index, where `__date` would convert every row."""
+    return dt.datetime.combine(day, dt.time.min, tzinfo=timezone.get_current_timezone())
+
+
+def _until(day: dt.date) -> dt.datetime:
+    """The first moment after `day`: a timestamp on or before `day` is below it."""
+    return _day_start(day + dt.timedelta(days=1))
+
+
 def _pk(value):
     return getattr(value, "pk", value)
 
@@ -73,7 +85,7 @@ def silver_volunteers_by_region(*, region=None, organisation=None, **period) -> 
         | Q(date_of_birth__lte=born_on_or_before_for_age(settings.VOLUNTEERS_SILVER_AGE, on))
     )
     if span.end is not None:
-        profiles = profiles.filter(created_at__date__lte=span.end)
+        profiles = profiles.filter(created_at__lt=_until(span.end))
     if region is not None:
         profiles = profiles.filter(region_id=_pk(region))
     if organisation is not None:
@@ -123,9 +135,9 @@ def children_enrolled(*, region=None, organisation=None, **period) -> dict[str, 
     span = period_of(**period)
     had_place = Q(enrolled_at__isnull=False)
     if span.end is not None:
-        had_place &= Q(enrolled_at__date__lte=span.end)
+        had_place &= Q(enrolled_at__lt=_until(span.end))
     if span.start is not None:
-        had_place &= Q(ended_at__isnull=True) | Q(ended_at__date__gte=span.start)
+        had_place &= Q(ended_at__isnull=True) | Q(ended_at__gte=_day_start(span.start))
     enrolled = Q(status=EnrolmentStatus.ENROLLED)
     return Enrolment.objects.filter(_where("club__", region=region, organisation=organisation)).aggregate(
         enrolled=Count("pk", filter=enrolled),
@@ -137,7 +149,7 @@ def children_enrolled(*, region=None, organisation=None, **period) -> dict[str, 
 
 def sessions_held(*, region=None, organisation=None, **period) -> dict[str, int]:
     """Sessions held (attendance recorded, not cancelled) on a day of the period, and `visits`: the children
-    marked present at them."""
+    marked present at them. Two queries."""
     span = period_of(**period)
     sessions = ClubSession.objects.filter(
         _where("club__", region=region, organisation=organisation),
@@ -148,10 +160,9 @@ def sessions_held(*, region=None, organisation=None, **period) -> dict[str, int]
         sessions = sessions.filter(date__gte=span.start)
     if span.end is not None:
         sessions = sessions.filter(date__lte=span.end)
-    return sessions.aggregate(
-        sessions=Count("pk", distinct=True),
-        visits=Count("attendance", filter=Q(attendance__present=True)),
-    )
+    # Two plain counts: one aggregate over the sessions joined to their marks needs a DISTINCT over them all.
+    visits = Attendance.objects.filter(session__in=sessions, present=True)
+    return {"sessions": sessions.count(), "visits": visits.count()}
 
 
 def masters_verified(*, region=None, organisation=None, **period) -> dict:
@@ -162,7 +173,7 @@ def masters_verified(*, region=None, organisation=None, **period) -> dict:
         _where("", region=region, organisation=organisation), status=MasterStatus.VERIFIED
     )
     if span.end is not None:
-        masters = masters.filter(decided_at__date__lte=span.end)
+        masters = masters.filter(decided_at__lt=_until(span.end))
     rows = masters.order_by().values("craft__slug").annotate(count=Count("pk"))
     return {
         "masters": masters.aggregate(people=Count("volunteer", distinct=True))["people"],
