@@ -45,6 +45,7 @@ $(MO_STAMP): $(PO_FILES) | $(VENV)/.synced
 # seed data or locked dependency is newer than the last run.
 DB_STAMP := var/.db-ready
 DB_INPUTS := uv.lock $(wildcard */migrations/*.py) $(wildcard */*/migrations/*.py) $(wildcard volunteers/data/*) volunteers/reference.py volunteers/stages_default.py \
+	volunteers/clubs/crafts.py volunteers/reporting/wages.py volunteers/reporting/data/wages.csv \
 	$(wildcard volunteers/services/*.py) volunteers/reference_consent.py cms/services.py \
 	events/services/days.py events/services/demo.py cms/demo.py cms/demo_training.py cms/demo_path.py cms/demo_mentoring.py cms/demo_clubs.py cms/images.py
 db: setup
@@ -96,6 +97,7 @@ bench: setup ## Benchmarks (figures for the issue notes)
 	$(PY) bench/stages.py
 	$(PY) bench/mentoring.py --mode both
 	$(PY) bench/clubs.py
+	$(PY) bench/reporting.py
 
 ci: ## What CI runs: the suite on SQLite, then on a real PostgreSQL
 	bash .ci/run

@@ -35,6 +35,7 @@ def _seed_site():
     from cms.services import home_pages_ensure
     from events.services.days import days_of_action_ensure
     from volunteers.clubs.crafts import crafts_ensure
+    from volunteers.reporting.wages import wages_ensure
     from volunteers.services.reference import (
         consent_text_ensure,
         directions_load,
@@ -50,6 +51,7 @@ def _seed_site():
     days_of_action_ensure()
     stages_default_ensure()
     crafts_ensure()
+    wages_ensure()
     return home_pages_ensure()
 
 

@@ -48,12 +48,24 @@ from volunteers.models import (
     Region,
     Stage,
 )
+from volunteers.reporting.admin import (
+    AnalystScopeCreateAction,
+    AnalystScopeDeleteAction,
+    AnalystScopeEditAction,
+    AnalystScopeForm,
+    RegionWageForm,
+    wage_region,
+    wage_source,
+)
+from volunteers.reporting.models import AnalystScope, RegionWage
 from volunteers.views.path import stage_thresholds_summary
 
 # Registered before any view asks, or Wagtail would have created its fallback policy for these models.
 for _model in (Organisation, Membership, Region, Direction, Craft, ConsentText, AwardRound):
     register_permission_policy(_model, SuperuserOnlyPolicy(_model))
 register_permission_policy(AuditEntry, SuperuserOnlyPolicy(AuditEntry, actions=["view"]))
+register_permission_policy(RegionWage, SuperuserOnlyPolicy(RegionWage))
+register_permission_policy(AnalystScope, SuperuserOnlyPolicy(AnalystScope))
 
 
 class AdminOnlyViewSet(ModelViewSet):
@@ -175,6 +187,46 @@ class AuditEntryViewSet(AdminOnlyViewSet):
         return super().get_index_view_kwargs(queryset=queryset, **kwargs)
 
 
+class RegionWageViewSet(AdminOnlyViewSet):
+    """The average wages that value volunteer time (volunteers/reporting/wages.py seeds them, never edits)."""
+
+    model = RegionWage
+    name = "volunteers_wages"
+    url_prefix = "volunteers/wages"
+    icon = "table"
+    menu_label = _("Average wages")
+    form_class = RegionWageForm
+    list_display = [
+        Column("region", label=_("Region"), accessor=wage_region),
+        "year",
+        "monthly_wage",
+        Column("hourly_wage", label=_("Hourly wage, tenge"), accessor="hourly_wage"),
+        Column("source", label=_("Source"), accessor=wage_source),
+    ]
+    list_filter = ["year", "region"]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(queryset=RegionWage.objects.select_related("region"), **kwargs)
+
+
+class AnalystScopeViewSet(AdminOnlyViewSet):
+    """The region an analyst reads the figures of; an analyst without one reads the whole country's."""
+
+    model = AnalystScope
+    name = "volunteers_analyst_scopes"
+    url_prefix = "volunteers/analyst-scopes"
+    icon = "view"
+    menu_label = _("Analysts' scopes")
+    form_class = AnalystScopeForm
+    list_display = ["user", "region"]
+    list_filter = ["region"]
+    search_fields = ["user__email"]
+
+    def get_index_view_kwargs(self, **kwargs):
+        queryset = AnalystScope.objects.select_related("user", "region")
+        return super().get_index_view_kwargs(queryset=queryset, **kwargs)
+
+
 class VolunteersViewSetGroup(ViewSetGroup):
     menu_label = _("Volunteers")
     menu_icon = "group"
@@ -187,6 +239,8 @@ class VolunteersViewSetGroup(ViewSetGroup):
         CraftViewSet,
         ConsentTextViewSet,
         AuditEntryViewSet,
+        RegionWageViewSet,
+        AnalystScopeViewSet,
     )
 
 
@@ -199,6 +253,12 @@ def register_volunteers_viewsets():
 def register_membership_actions(registry):
     for action_class in (MembershipCreateAction, MembershipEditAction, MembershipDeleteAction):
         registry.register(Membership, action_class)
+
+
+@hooks.register("register_actions")
+def register_analyst_scope_actions(registry):
+    for action_class in (AnalystScopeCreateAction, AnalystScopeEditAction, AnalystScopeDeleteAction):
+        registry.register(AnalystScope, action_class)
 
 
 # --- Volunteer zholy: the stages (editors and admins) and the "Volunteer of the year" rounds (admins) -------

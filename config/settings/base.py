@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "volunteers",
     "volunteers.mentoring",
     "volunteers.clubs",
+    "volunteers.reporting",
     "training",
     "events",
     "cms",
@@ -381,6 +382,12 @@ CELERY_BEAT_SCHEDULE = {
     "clubs-erase-ended": {
         "task": "volunteers.clubs.tasks.enrolments_erase_ended",
         "schedule": crontab(hour=3, minute=15),
+    },
+    # Figures: the book's new entries added to the rollups (`manage.py reporting_refresh` from cron).
+    "reporting-rollups-refresh": {
+        "task": "volunteers.reporting.tasks.rollups_refresh",
+        "schedule": 600.0,
+        "options": {"expires": 540},
     },
 }
 

@@ -24,6 +24,8 @@ LISTINGS = [
     "/admin/volunteers/regions/",
     "/admin/volunteers/directions/",
     "/admin/volunteers/crafts/",
+    "/admin/volunteers/wages/",
+    "/admin/volunteers/analyst-scopes/",
     "/admin/volunteers/consent-texts/",
     "/admin/volunteers/audit/",
 ]

@@ -11,6 +11,7 @@ from cms.workflow import review_workflow_ensure
 from events.services.days import days_of_action_ensure
 from events.services.demo import demo_events_ensure
 from volunteers.clubs.crafts import crafts_ensure
+from volunteers.reporting.wages import wages_ensure
 from volunteers.services.reference import (
     consent_text_ensure,
     demo_accounts_ensure,
@@ -42,12 +43,13 @@ class Command(BaseCommand):
         consent_text_ensure()
         stages_default_ensure()
         crafts_ensure()
+        wages = wages_ensure()
         home_pages_ensure()
         review_workflow_ensure()
         days = days_of_action_ensure()
         self.stdout.write(
             f"Seeded {regions} regions, {directions} directions, {offices} front offices, {days} days of "
-            "action, the consent text and the home page in 3 languages."
+            f"action, {wages} average wages, the consent text and the home page in 3 languages."
         )
         if no_demo_accounts:
             return

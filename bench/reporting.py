@@ -1,0 +1,376 @@
+"""Reporting benchmark: the figures' rollups over a volunteer book of 10 000 000 entries.
+
+Seeds a throw-away SQLite database under var/ (or the database of DATABASE_URL when set: it must be an empty,
+throw-away one): `seed --no-demo-accounts` (20 regions, their front offices, 14 directions), about 280 more
+organisations (each working in one to three directions), 200 000 volunteers, then the book in bulk, in the
+order it is written in (by date, over five years up to yesterday): hours of attended shifts (62 %, 4 % of
+them corrected, some to 0), hours claimed for work outside the platform (pending, then verified or rejected,
+some still pending), courses completed (one in twenty revoked later), mentoring hours, club hours and awards.
+A few volunteers are very active, most occasionally (Pareto weights).
+
+Then measures, with the services' own functions:
+- the full refresh (`rollups_refresh(full=True)`): wall time, book rows read per second, rollup rows made;
+- a refresh with nothing new, and the incremental refresh of 10 000 entries recorded in the last month;
+- the reads a national dashboard makes for last year (hours by month, by region, by direction, the total,
+  active volunteers by region and by month): the median and p95 of `--repeat` calls and the queries of
+  one; and, for comparison, the same figure counted from the book's rows (the same figure, asserted), timed
+  `--raw-repeat` times.
+
+Usage: `.venv/bin/python bench/reporting.py [--entries 10000000] [--volunteers 200000] [--new 10000]
+[--batch 200000] [--repeat 20] [--raw-repeat 1] [--keep]`.
+"""
+
+import argparse
+import datetime as dt
+import itertools
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.common import connection_keep, in_workdir, site_prepare, volunteers_insert  # noqa: E402
+
+DOMAIN = "@bench.example.kz"
+YEARS = 5
+ORGANISATIONS = 300
+INSERT_ROWS = 100_000  # rows per transaction while seeding
+COLUMNS = [
+    "volunteer_id", "kind", "status", "hours", "occurred_on", "source", "subject", "title", "note",
+    "organisation_id", "direction_id", "region_id", "corrects_id", "verified_at", "created_at",
+]  # fmt: skip
+
+
+class Book:
+    """Generates the book's rows in date order, with ids as the database will give them (the table starts
+    empty and the rows go in in order), so that corrections and revocations can name what they correct."""
+
+    def __init__(
+        self, *, rng: random.Random, people: list[int], organisations: list[tuple], directions: dict
+    ):
+        self.rng = rng
+        self.people = people
+        weights = [rng.paretovariate(1.4) for _person in people]
+        self.cumulative = list(itertools.accumulate(weights))
+        self.organisations = organisations  # (id, region id, [direction ids])
+        self.org_weights = list(itertools.accumulate(rng.paretovariate(1.2) for _org in organisations))
+        self.centres = [org for org in organisations if directions["sabaqtastyq"] in org[2]] or organisations
+        self.directions = directions
+        self.next_id = 1
+        self.source = 0
+        self.revocations: dict[dt.date, list[tuple]] = {}
+        self.counts: dict[str, int] = {}
+
+    def _row(self, rows, volunteer, kind, status, hours, day, *, org=None, direction=None, region=None,
+             corrects=None, source=None):  # fmt: skip
+        if source is None:
+            self.source += 1
+            source = f"bench:{self.source}"
+        rows.append((volunteer, kind, status, hours, day, source, org, direction, region, corrects))
+        self.next_id += 1
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        return self.next_id - 1, source
+
+    def day(self, day: dt.date, count: int) -> list[tuple]:
+        rng, rows = self.rng, []
+        for revoked in self.revocations.pop(day, []):
+            self._row(rows, *revoked[:2], "revoked", 0, day, direction=revoked[3], corrects=revoked[4],
+                      source=revoked[2])  # fmt: skip
+        volunteers = rng.choices(self.people, cum_weights=self.cumulative, k=count)
+        organisations = rng.choices(self.organisations, cum_weights=self.org_weights, k=count)
+        for volunteer, (org, region, directions) in zip(volunteers, organisations, strict=True):
+            if len(rows) >= count:
+                break
+            draw = rng.random()
+            if draw < 0.62:
+                hours = rng.choice([2, 3, 3, 4, 4, 5, 6, 8]) + rng.choice([0, 0, 0.5])
+                direction = rng.choice(directions)
+                first, source = self._row(rows, volunteer, "shift_hours", "verified", hours, day, org=org,
+                                          direction=direction, region=region)  # fmt: skip
+                if rng.random() < 0.04:
+                    corrected = 0 if rng.random() < 0.3 else hours - rng.choice([0.5, 1, 1.5])
+                    self._row(rows, volunteer, "shift_hours", "verified", corrected - hours, day, org=org,
+                              direction=direction, region=region, corrects=first, source=source)  # fmt: skip
+            elif draw < 0.72:
+                hours = rng.randint(1, 8)
+                claim, source = self._row(rows, volunteer, "claimed_hours", "pending", hours, day, org=org,
+                                          region=region)  # fmt: skip
+                decision = rng.random()
+                if decision < 0.9:
+                    verified = decision < 0.7
+                    self._row(rows, volunteer, "claimed_hours", "verified" if verified else "rejected",
+                              hours if verified else 0, day, org=org, region=region, corrects=claim,
+                              source=source)  # fmt: skip
+            elif draw < 0.82:
+                direction = rng.choice(list(self.directions.values()))
+                fact, source = self._row(rows, volunteer, "course_completed", "verified", 0, day,
+                                         direction=direction)  # fmt: skip
+                if rng.random() < 0.05:
+                    later = day + dt.timedelta(days=rng.randint(1, 120))
+                    self.revocations.setdefault(later, []).append(
+                        (volunteer, "course_completed", source, direction, fact)
+                    )
+            elif draw < 0.94:
+                org, region, _directions = rng.choice(self.centres)
+                self._row(rows, volunteer, "mentoring_hours", "verified", rng.choice([1, 1.5, 2, 3]), day,
+                          org=org, direction=self.directions["sabaqtastyq"], region=region)  # fmt: skip
+            elif draw < 0.97:
+                self._row(rows, volunteer, "club_hours", "verified", 2, day, org=org,
+                          direction=self.directions["asyl-mura"], region=region)  # fmt: skip
+            else:
+                self._row(rows, volunteer, "award", "verified", 0, day)
+        return rows
+
+
+def entries_insert(rows: list[tuple], *, now: dt.datetime) -> None:
+    from django.db import connection
+
+    from volunteers.models import LedgerEntry
+
+    quote = connection.ops.quote_name
+    table = quote(LedgerEntry._meta.db_table)
+    columns = ", ".join(quote(column) for column in COLUMNS)
+    if connection.vendor == "postgresql":
+        with (
+            connection.cursor() as cursor,
+            cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+        ):
+            for volunteer, kind, status, hours, day, source, org, direction, region, corrects in rows:
+                copy.write_row(
+                    (volunteer, kind, status, f"{hours:.2f}", day, source, "", "{}", "", org, direction,
+                     region, corrects, now if status != "pending" else None, now)
+                )  # fmt: skip
+        return
+    stamp = connection.ops.adapt_datetimefield_value(now)
+    placeholders = ", ".join(["%s"] * len(COLUMNS))
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} ({columns}) VALUES ({placeholders})",  # noqa: S608
+            [
+                (volunteer, kind, status, f"{hours:.2f}", day.isoformat(), source, "", "{}", "", org,
+                 direction, region, corrects, stamp if status != "pending" else None, stamp)
+                for volunteer, kind, status, hours, day, source, org, direction, region, corrects in rows
+            ],
+        )  # fmt: skip
+
+
+def book_write(book: Book, *, days: list[dt.date], entries: int) -> None:
+    """`entries` rows spread evenly over `days`, committed INSERT_ROWS at a time."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    now = timezone.now()
+    pending: list[tuple] = []
+    written = 0
+    for number, day in enumerate(days):
+        target = entries * (number + 1) // len(days)
+        rows = book.day(day, target - written - len(pending))
+        pending += rows
+        if len(pending) >= INSERT_ROWS or number == len(days) - 1:
+            with transaction.atomic():
+                entries_insert(pending, now=now)
+            written += len(pending)
+            pending = []
+
+
+def seed(*, volunteers: int, entries: int, rng: random.Random) -> Book:
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from volunteers.models import Direction, Organisation, OrganisationKind
+
+    directions = dict(Direction.objects.values_list("slug", "pk"))
+    direction_ids = list(directions.values())
+    fronts = list(
+        Organisation.objects.filter(kind=OrganisationKind.REGIONAL_FRONT_OFFICE).values_list(
+            "pk", "region_id"
+        )
+    )
+    regions = [region for _pk, region in fronts]
+    kinds = [OrganisationKind.NGO, OrganisationKind.SOCIAL_SERVICE_CENTRE, OrganisationKind.SCHOOL,
+             OrganisationKind.UNIVERSITY, OrganisationKind.COMPANY]  # fmt: skip
+    Organisation.objects.bulk_create(
+        [
+            Organisation(
+                slug=f"bench-{number}",
+                kind=rng.choice(kinds),
+                region_id=rng.choice(regions),
+                name={"en": f"Organisation {number}"},
+            )  # fmt: skip
+            for number in range(ORGANISATIONS - len(fronts))
+        ]
+    )
+    organisations = [
+        (pk, region, rng.sample(direction_ids, rng.randint(1, 3)))
+        for pk, region in Organisation.objects.filter(region__isnull=False).values_list("pk", "region_id")
+    ]
+    with transaction.atomic():
+        people = volunteers_insert(count=volunteers, rng=rng, region_ids=regions, domain=DOMAIN)
+    book = Book(rng=rng, people=people, organisations=organisations, directions=directions)
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+    first = yesterday.replace(year=yesterday.year - YEARS) + dt.timedelta(days=1)
+    days = [first + dt.timedelta(days=number) for number in range((yesterday - first).days + 1)]
+    book_write(book, days=days, entries=entries)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return book
+
+
+# --- The measures ------------------------------------------------------------------------------------------
+
+
+def timed(function, repeat: int) -> tuple[float, float, int, object]:
+    """(median ms, p95 ms, queries of one call, the result) of `repeat` calls after one to warm up."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        result = function()
+    timings = []
+    for _number in range(repeat):
+        started = time.perf_counter()
+        function()
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
+    return statistics.median(timings), p95, len(queries), result
+
+
+def raw_figures(year: int) -> dict:
+    """The dashboard's figures counted from the book's rows, as they would be without the rollups."""
+    from django.db.models import Count, Sum, Value
+    from django.db.models.functions import Coalesce
+
+    from volunteers.models import LedgerEntry
+    from volunteers.reporting.services.rollups import VERIFIED_HOURS, MonthStart
+
+    def book():
+        return LedgerEntry.objects.filter(
+            VERIFIED_HOURS, occurred_on__gte=dt.date(year, 1, 1), occurred_on__lte=dt.date(year, 12, 31)
+        ).order_by()
+
+    def by_month():
+        rows = book().values(m=MonthStart("occurred_on")).annotate(total=Sum("hours"))
+        hours = {row["m"]: row["total"] for row in rows}
+        return [(dt.date(year, number, 1), hours.get(dt.date(year, number, 1), 0)) for number in range(1, 13)]
+
+    def by(field):
+        def grouped():
+            rows = book().values(key=field).annotate(total=Sum("hours")).order_by("-total", "key")
+            return [(row["key"], row["total"]) for row in rows]
+
+        return grouped
+
+    def active_by_region():
+        # Active: net hours of some month of the year positive; the region: the volunteer's profile.
+        months = (
+            book()
+            .filter(volunteer__profile__erased_at__isnull=True)
+            .values("volunteer_id", m=MonthStart("occurred_on"))
+            .annotate(total=Sum("hours"))
+            .filter(total__gt=0)
+            .values("volunteer_id")
+        )
+        from volunteers.models import VolunteerProfile
+
+        rows = (
+            VolunteerProfile.objects.filter(user_id__in=months)
+            .values(home=Coalesce("region_id", Value(0)))
+            .annotate(count=Count("pk"))
+        )
+        return {row["home"]: row["count"] for row in rows}
+
+    return {
+        "hours by month": by_month,
+        "hours by region": by(Coalesce("region_id", "volunteer__profile__region_id", Value(0))),
+        "hours by direction": by(Coalesce("direction_id", Value(0))),
+        "hours, the year's total": lambda: book().aggregate(total=Sum("hours"))["total"],
+        "active volunteers by region": active_by_region,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--entries", type=int, default=10_000_000)
+    parser.add_argument("--volunteers", type=int, default=200_000)
+    parser.add_argument("--new", type=int, default=10_000, help="entries of the incremental refresh")
+    parser.add_argument("--batch", type=int, default=200_000, help="entries per refresh transaction")
+    parser.add_argument("--repeat", type=int, default=20, help="calls per dashboard read")
+    parser.add_argument("--raw-repeat", type=int, default=1, help="calls per read from the book's rows")
+    parser.add_argument("--keep", action="store_true", help="keep the throw-away folder and database")
+    args = parser.parse_args()
+    in_workdir(prefix="bench-reporting-", keep=args.keep, run=lambda workdir: run(args))
+
+
+def run(args) -> None:
+    site_prepare()
+    connection_keep()
+    from decimal import Decimal
+
+    from django.db import connection
+    from django.utils import timezone
+
+    from volunteers.models import LedgerEntry
+    from volunteers.reporting import selectors
+    from volunteers.reporting.models import HoursMonth, VolunteerYear
+    from volunteers.reporting.services.rollups import rollups_refresh
+
+    rng = random.Random(20261129)  # noqa: S311 - test data, not secrets
+    started = time.perf_counter()
+    book = seed(volunteers=args.volunteers, entries=args.entries, rng=rng)
+    rows = LedgerEntry.objects.count()
+    kinds = ", ".join(f"{kind} {count:,}" for kind, count in sorted(book.counts.items()))
+    print(f"bulk seed: {time.perf_counter() - started:.1f} s: {rows:,} book entries ({kinds}), "
+          f"{args.volunteers:,} volunteers, {len(book.organisations)} organisations")  # fmt: skip
+
+    print(f"\n{'refresh':<34}{'seconds':>9}{'rows/s':>12}{'counted':>12}{'batches':>9}{'rollup rows':>13}")
+
+    def refresh_print(label: str, result: dict, read: int) -> None:
+        made = HoursMonth.objects.count() + VolunteerYear.objects.count()
+        speed = read / result["seconds"] if result["seconds"] else 0
+        print(f"{label:<34}{result['seconds']:>9.2f}{speed:>12,.0f}{result['entries']:>12,}"
+              f"{result['batches']:>9}{made:>13,}")  # fmt: skip
+
+    refresh_print("full (10 000 000 rows)" if rows == 10_000_000 else f"full ({rows:,} rows)",
+                  rollups_refresh(full=True, batch=args.batch), rows)  # fmt: skip
+    refresh_print("nothing new", rollups_refresh(batch=args.batch), 0)
+    today = timezone.localdate()
+    book_write(
+        book, days=[today - dt.timedelta(days=number) for number in range(30, 0, -1)], entries=args.new
+    )
+    refresh_print(f"incremental ({args.new:,} new rows)", rollups_refresh(batch=args.batch), args.new)
+    print(f"rollups: {HoursMonth.objects.count():,} HoursMonth rows, {VolunteerYear.objects.count():,} "
+          f"VolunteerYear rows ({connection.vendor})")  # fmt: skip
+
+    year = today.year - 1
+    reads = {
+        "hours by month": lambda: selectors.hours_by_month(year=year),
+        "hours by region": lambda: selectors.hours_by("region", year=year),
+        "hours by direction": lambda: selectors.hours_by("direction", year=year),
+        "hours, the year's total": lambda: selectors.hours_total(year=year),
+        "active volunteers by region": lambda: selectors.active_volunteers_by_region(year),
+        "active volunteers by month": lambda: selectors.active_volunteers_by_month(year),
+        "active volunteers": lambda: selectors.active_volunteers(year),
+    }
+    raw = raw_figures(year)
+    print(f"\nthe national dashboard of {year}")
+    print(f"{'read':<30}{'median ms':>10}{'p95 ms':>9}{'queries':>9}{'from the book ms':>18}{'x faster':>10}"
+          f"{'same':>6}")  # fmt: skip
+    for label, read in reads.items():
+        median, p95, queries, figures = timed(read, args.repeat)
+        line = f"{label:<30}{median:>10.2f}{p95:>9.2f}{queries:>9}"
+        if label in raw:
+            raw_median, _p95, _queries, raw_result = timed(raw[label], args.raw_repeat)
+            if label == "hours, the year's total":
+                same = Decimal(figures) == Decimal(raw_result or 0)
+            else:
+                same = figures == raw_result
+            line += f"{raw_median:>18.1f}{raw_median / median:>10.0f}{'yes' if same else 'NO':>6}"
+        print(line)
+
+
+if __name__ == "__main__":
+    main()

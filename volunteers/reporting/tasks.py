@@ -1,0 +1,11 @@
+from celery import shared_task
+
+from volunteers.reporting.services import rollups
+
+
+@shared_task(acks_late=True, soft_time_limit=9 * 60, time_limit=10 * 60)
+def rollups_refresh() -> dict:
+    """Every 10 minutes (Celery beat "reporting-rollups-refresh"): add the volunteer book's new entries to the
+    figures' rollups. Harmless when repeated or run twice at once (each batch locks the rollups' state);
+    a run cut short by the time limit keeps the batches it committed, and the next one goes on from there."""
+    return rollups.rollups_refresh()
