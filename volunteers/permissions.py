@@ -51,6 +51,24 @@ def profiles_visible_to(user) -> QuerySet[VolunteerProfile]:
     return profiles.filter(scope)
 
 
+def profile_by_contact(user, contact: str) -> VolunteerProfile | None:
+    """The profile `user` may see whose e-mail or phone is `contact` (how a coordinator finds a volunteer who
+    came in or called), or None."""
+    from volunteers.errors import VolunteerError
+    from volunteers.phones import phone_normalise
+
+    contact = (contact or "").strip()
+    profiles = profiles_visible_to(user).select_related("user", "region")
+    if "@" in contact:
+        return profiles.filter(user__email__iexact=contact).first()
+    if not contact:
+        return None
+    try:
+        return profiles.filter(phone=phone_normalise(contact)).first()
+    except VolunteerError:  # not a phone number
+        return None
+
+
 def can_manage_volunteers(user) -> bool:
     return user.is_authenticated and (user.is_superuser or staff_memberships(user).exists())
 

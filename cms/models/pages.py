@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -360,14 +360,6 @@ SILVER_EVENTS = 6
 SILVER_CLUBS = 6
 
 
-def _url_or_blank(name: str, *args) -> str:
-    """A link to a page another part of the site may not have yet (a URL name not registered): blank then."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return ""
-
-
 class SilverProgrammePage(SitePage):
     """Silver volunteering (roadmap items 25-26): the editors' text, and what the page adds itself: three ways
     to join for people who rarely use the web, the upcoming events suited to silver volunteers, the craft
@@ -414,10 +406,10 @@ class SilverProgrammePage(SitePage):
             .order_by("starts_on", "pk")[:SILVER_CLUBS]
         )
         for club in clubs:
-            club.url = _url_or_blank("clubs:club_detail", club.pk)
+            club.url = reverse("clubs:club_detail", args=[club.pk])
         context["clubs"] = clubs
-        context["clubs_catalogue_url"] = _url_or_blank("clubs:catalogue")
-        context["master_declare_url"] = _url_or_blank("clubs:master_declare")
+        context["clubs_catalogue_url"] = reverse("clubs:catalogue")
+        context["master_declare_url"] = reverse("clubs:master_declare")
         context["figures"] = programme_figures()
         context["silver_age"] = settings.VOLUNTEERS_SILVER_AGE
         context.update(self._front_offices(request))

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -300,10 +300,7 @@ def club_cancel(*, club: Club, by, reason: str) -> Club:
 
 
 def _url(name: str, *args) -> str:
-    try:
-        return settings.WAGTAILADMIN_BASE_URL + reverse(name, args=args or None)
-    except NoReverseMatch:  # the page is another area's, not mounted yet
-        return ""
+    return settings.WAGTAILADMIN_BASE_URL + reverse(name, args=args or None)
 
 
 def guardians_tell(*, enrolments, template: str, context: dict) -> int:

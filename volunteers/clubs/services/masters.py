@@ -19,7 +19,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Sum, Value, When
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.images import get_image_model
 from wagtail.models import Collection
@@ -28,7 +28,6 @@ from volunteers.audit import audit_log
 from volunteers.clubs.errors import ClubsError
 from volunteers.clubs.models import Club, ClubStatus, Craft, Master, MasterPhoto, MasterStatus
 from volunteers.clubs.permissions import masters_managed_by
-from volunteers.errors import VolunteerError
 from volunteers.models import (
     AuditEntry,
     EntryKind,
@@ -39,8 +38,7 @@ from volunteers.models import (
     User,
     VolunteerProfile,
 )
-from volunteers.permissions import profiles_visible_to
-from volunteers.phones import phone_normalise
+from volunteers.permissions import profile_by_contact, profiles_visible_to
 
 logger = logging.getLogger(__name__)
 
@@ -61,15 +59,8 @@ PHOTOS_COLLECTION = "Masters' photos"
 DECLARED = "clubs.master.declared"
 
 
-def _url(name: str, *args) -> str | None:
-    try:
-        return reverse(name, args=args or None)
-    except NoReverseMatch:  # another area's page, not mounted yet
-        return None
-
-
 def _absolute(name: str, *args) -> str:
-    return settings.WAGTAILADMIN_BASE_URL + (_url(name, *args) or "/")
+    return settings.WAGTAILADMIN_BASE_URL + reverse(name, args=args or None)
 
 
 # --- Reading ------------------------------------------------------------------------------------------------
@@ -99,16 +90,7 @@ def declare_blocker(profile: VolunteerProfile | None) -> tuple[str, dict] | None
 
 def master_volunteer_find(*, by, contact: str) -> User:
     """The volunteer `by` coordinates whose e-mail or phone is `contact`."""
-    contact = (contact or "").strip()
-    profiles = profiles_visible_to(by).select_related("user", "region")
-    profile = None
-    if "@" in contact:
-        profile = profiles.filter(user__email__iexact=contact).first()
-    elif contact:
-        try:
-            profile = profiles.filter(phone=phone_normalise(contact)).first()
-        except VolunteerError:
-            profile = None
+    profile = profile_by_contact(by, contact)
     if profile is None:
         raise ClubsError("master_volunteer", field="contact")
     return profile.user

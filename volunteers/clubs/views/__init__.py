@@ -3,10 +3,12 @@ coordinators' review (masters), the coordinators' clubs, sessions and attendance
 
 from functools import wraps
 
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
 from volunteers.clubs.errors import ClubsError
+from volunteers.clubs.permissions import clubs_managed_by
 
 
 def private(view):
@@ -31,3 +33,9 @@ def link(name: str, *args) -> str:
 def form_error(form, error: ClubsError) -> None:
     """A refusal next to the field it is about, or above the form."""
     form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+def managed_club(request, pk: int):
+    """A club of the organisations the visitor coordinates, or 404 (someone else's club included)."""
+    clubs = clubs_managed_by(request.user).select_related("organisation", "craft", "region")
+    return get_object_or_404(clubs, pk=pk)

@@ -22,7 +22,7 @@ from volunteers.clubs.consent import consent_text
 from volunteers.clubs.errors import ClubsError
 from volunteers.clubs.forms_enrol import EnrolInPersonForm, RemoveForm, relationship_label
 from volunteers.clubs.models import ACTIVE_ENROLMENT, ClubStatus, Enrolment, EnrolmentStatus
-from volunteers.clubs.permissions import clubs_managed_by, enrolments_managed_by, enrolments_of_guardian
+from volunteers.clubs.permissions import enrolments_managed_by, enrolments_of_guardian
 from volunteers.clubs.schedule import period_words, weekly_words
 from volunteers.clubs.services.enrolments import (
     enrol_refusal,
@@ -33,7 +33,7 @@ from volunteers.clubs.services.enrolments import (
     status_url,
     with_waitlist_position,
 )
-from volunteers.clubs.views import form_error, link, private
+from volunteers.clubs.views import form_error, link, managed_club, private
 from volunteers.models import ConsentMethod
 from volunteers.permissions import staff_required
 from volunteers.phones import phone_display
@@ -119,10 +119,6 @@ def my_enrolments(request):
 # --- The coordinators' side ---------------------------------------------------------------------------------
 
 
-def _managed_club(request, pk: int):
-    return get_object_or_404(clubs_managed_by(request.user).select_related("organisation", "region"), pk=pk)
-
-
 def _children_page(request, club, *, remove_form=None, remove_pk=None, status=200):
     enrolments = with_waitlist_position(
         enrolments_managed_by(request.user)
@@ -158,14 +154,14 @@ def _children_page(request, club, *, remove_form=None, remove_pk=None, status=20
 @private
 @staff_required
 def club_enrolments(request, pk: int):
-    return _children_page(request, _managed_club(request, pk))
+    return _children_page(request, managed_club(request, pk))
 
 
 @private
 @require_POST
 @staff_required
 def enrolment_removal(request, pk: int, enrolment_pk: int):
-    club = _managed_club(request, pk)
+    club = managed_club(request, pk)
     enrolment = get_object_or_404(enrolments_managed_by(request.user).filter(club=club), pk=enrolment_pk)
     form = RemoveForm(request.POST, auto_id=f"id_remove_{enrolment.pk}_%s")
     if form.is_valid():
@@ -184,7 +180,7 @@ def enrolment_removal(request, pk: int, enrolment_pk: int):
 @private
 @staff_required
 def enrolment_new(request, pk: int):
-    club = _managed_club(request, pk)
+    club = managed_club(request, pk)
     refusal = enrol_refusal(club)
     consent = consent_text(club=club)
     form = None

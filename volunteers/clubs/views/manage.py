@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import BooleanField, Case, Count, F, OuterRef, Q, Subquery, Sum, Value, When
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -28,7 +28,7 @@ from volunteers.clubs.permissions import clubs_managed_by
 from volunteers.clubs.schedule import schedule_words
 from volunteers.clubs.services import attendance as attendance_services
 from volunteers.clubs.services import clubs as club_services
-from volunteers.clubs.views import form_error, link, private
+from volunteers.clubs.views import form_error, link, managed_club, private
 from volunteers.models import EntryKind, EntryStatus, LedgerEntry
 from volunteers.models.profile import SPOKEN_LANGUAGES
 from volunteers.permissions import organisations_managed_by, staff_required
@@ -38,11 +38,6 @@ LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)
 SESSION_ID = "id_session_%s"  # the club page has two "day" fields: the session form's ids differ
 # The refusals that are about the session's state, not about what was typed: a page of their own.
 SESSION_STATE = ("session_future", "session_cancelled", "session_club_draft", "session_unknown")
-
-
-def _club_for(request, pk: int) -> Club:
-    clubs = clubs_managed_by(request.user).select_related("organisation", "craft", "region")
-    return get_object_or_404(clubs, pk=pk)
 
 
 def _links() -> dict:
@@ -125,7 +120,7 @@ def club_new(request):
 @never_cache
 @staff_required
 def club_edit(request, pk: int):
-    club = _club_for(request, pk)
+    club = managed_club(request, pk)
     if club.status == ClubStatus.CANCELLED:
         messages.error(request, ClubsError.messages["club_cancelled"])
         return redirect("clubs:club_manage", pk=club.pk)
@@ -247,7 +242,7 @@ def _club_page(request, club: Club, *, status=200, day_form=None, cancel_form=No
 def club_manage(request, pk: int):
     """The club's page. With `?day=`: the "take attendance for a date" form, which goes to that session's
     attendance or says, next to the field, why it cannot."""
-    club = _club_for(request, pk)
+    club = managed_club(request, pk)
     if "day" not in request.GET:
         return _club_page(request, club)
     form = DayForm(request.GET)
@@ -269,7 +264,7 @@ def club_manage(request, pk: int):
 @require_POST
 @staff_required
 def club_status(request, pk: int):
-    club = _club_for(request, pk)
+    club = managed_club(request, pk)
     action = request.POST.get("action")
     try:
         if action == "open":
@@ -306,7 +301,7 @@ def club_status(request, pk: int):
 @require_POST
 @staff_required
 def session_cancel(request, pk: int):
-    club = _club_for(request, pk)
+    club = managed_club(request, pk)
     now = timezone.now()
     cancellable = [
         session
@@ -347,7 +342,7 @@ def _refusal(request, club: Club, error: ClubsError, *, status: int):
 @private
 @staff_required
 def session_attendance(request, pk: int, day: str):
-    club = _club_for(request, pk)
+    club = managed_club(request, pk)
     try:
         date = dt.date.fromisoformat(day)
     except ValueError:

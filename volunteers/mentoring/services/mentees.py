@@ -15,14 +15,12 @@ from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from volunteers.audit import audit_log
-from volunteers.errors import VolunteerError
 from volunteers.mentoring.errors import MentoringError
 from volunteers.mentoring.models import HELD_STATUSES, CentreRules, GenderRule, Interest, Mentee, Need, Pool
 from volunteers.mentoring.permissions import centres_managed_by, mentees_visible_to
 from volunteers.models import Gender, User
 from volunteers.models.profile import SPOKEN_LANGUAGES, Availability
-from volunteers.permissions import profiles_visible_to
-from volunteers.phones import phone_normalise
+from volunteers.permissions import profile_by_contact, profiles_visible_to
 
 NAME_MAX, NOTE_MAX, DISTRICT_MAX = 40, 300, 100
 DEMAND_MAX = 5
@@ -50,16 +48,7 @@ def _number(value, *, low: int, high: int, code: str, field: str, **params) -> i
 
 def mentee_volunteer_find(*, by, contact: str) -> User:
     """The volunteer `by` coordinates whose e-mail or phone is `contact`."""
-    contact = (contact or "").strip()
-    profiles = profiles_visible_to(by).select_related("user")
-    profile = None
-    if "@" in contact:
-        profile = profiles.filter(user__email__iexact=contact).first()
-    elif contact:
-        try:
-            profile = profiles.filter(phone=phone_normalise(contact)).first()
-        except VolunteerError:
-            profile = None
+    profile = profile_by_contact(by, contact)
     if profile is None:
         raise MentoringError("mentee_volunteer", field="contact")
     return profile.user
