@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("", include("volunteers.urls_recognition")),
     path("", include("volunteers.mentoring.urls")),
     path("", include("volunteers.clubs.urls")),
+    path("", include("volunteers.reporting.urls")),
     path("", include("training.urls")),
     path("search/", cms_views.search, name="search"),
     path("", include(wagtail_urls)),

@@ -1,6 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 
 from volunteers.permissions import can_manage_volunteers
+from volunteers.reporting.permissions import figures_scope
 
 
 def roles(request):
@@ -8,4 +9,5 @@ def roles(request):
     user = getattr(request, "user", None)
     return {
         "can_manage_volunteers": SimpleLazyObject(lambda: user is not None and can_manage_volunteers(user)),
+        "can_read_figures": SimpleLazyObject(lambda: user is not None and figures_scope(user).allowed),
     }

@@ -136,3 +136,50 @@ class AnalystScope(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.region or '—'}"
+
+
+class ReportStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Being prepared")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class AnnualReport(models.Model):
+    """The roadmap's annual report of a region (an akimat's, due by the 25th of the month after the year), or
+    the national summary (no region: the ministry's, due by 1 March), in one language. Prepared by a Celery
+    task as XLSX and PDF, kept here (small files, read only through the gate: never public media)."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    region = models.ForeignKey(
+        "volunteers.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("region"),
+    )  # fmt: skip
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.QUEUED
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("requested by"),
+    )  # fmt: skip
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    figures_as_of = models.DateTimeField(_("figures as of"), null=True, blank=True)
+    xlsx = models.BinaryField(null=True, blank=True, editable=False)
+    pdf = models.BinaryField(null=True, blank=True, editable=False)
+    error = models.CharField(_("what went wrong"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("annual report")
+        verbose_name_plural = _("annual reports")
+        ordering = ["-requested_at", "-pk"]
+        indexes = [models.Index(fields=["year", "region", "language"])]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.region or 'KZ'} {self.language} {self.status}"
+
+    @property
+    def national(self) -> bool:
+        return self.region_id is None

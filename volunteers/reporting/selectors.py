@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from django.db import models
 from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from volunteers.models import EntryKind
@@ -188,3 +189,16 @@ def active_volunteers_by_month(year: int, *, region=None) -> list[tuple[dt.date,
         **{f"m{month}": Count("pk", filter=Q(**{f"bit{month}__gt": 0})) for month in range(1, 13)}
     )
     return [(dt.date(year, month, 1), counts[f"m{month}"]) for month in range(1, 13)]
+
+
+def hours_by_region_year(**filters) -> list[tuple[int, int, Decimal]]:
+    """[(region id, year, hours)] of the filters' entries: what the value of volunteer time is computed
+    from (services.value.economic_value), each region's hours at its own year's wage."""
+    rows, _period = _months(**filters)
+    grouped = (
+        rows.annotate(year=ExtractYear("month"))
+        .values("region_id", "year")
+        .annotate(total=Sum("hours"))
+        .order_by("year", "region_id")
+    )
+    return [(row["region_id"], row["year"], row["total"]) for row in grouped]
