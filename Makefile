@@ -47,7 +47,7 @@ DB_STAMP := var/.db-ready
 DB_INPUTS := uv.lock $(wildcard */migrations/*.py) $(wildcard */*/migrations/*.py) $(wildcard volunteers/data/*) volunteers/reference.py volunteers/stages_default.py \
 	volunteers/clubs/crafts.py volunteers/reporting/wages.py volunteers/reporting/data/wages.csv \
 	$(wildcard volunteers/services/*.py) volunteers/reference_consent.py cms/services.py \
-	events/services/days.py events/services/demo.py cms/demo.py cms/demo_training.py cms/demo_path.py cms/demo_mentoring.py cms/demo_clubs.py cms/images.py
+	events/services/days.py events/services/demo.py cms/demo.py cms/demo_training.py cms/demo_path.py cms/demo_mentoring.py cms/demo_clubs.py cms/demo_figures.py cms/images.py
 db: setup
 	@if [ -n "$$DATABASE_URL" ] || [ ! -f var/db.sqlite3 ] || [ ! -f $(DB_STAMP) ] \
 		|| [ -n "$$(find $(DB_INPUTS) -newer $(DB_STAMP) 2>/dev/null | head -n 1)" ]; then \

@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import connection_keep, in_workdir, site_prepare, volunteers_insert  # noqa: E402
+from bench.common import connection_keep, in_workdir, rows_insert, site_prepare, volunteers_insert  # noqa: E402
 
 DOMAIN = "@bench.example.kz"
 YEARS = 5
@@ -219,6 +219,113 @@ def seed(*, volunteers: int, entries: int, rng: random.Random) -> Book:
     return book
 
 
+def dashboard_seed(*, book: Book, rng: random.Random, events_a_year: int) -> dict:
+    """What the dashboard reads besides the book, at the planned scale: the volunteers' genders and chosen
+    directions, memberships (half the volunteers belong to an organisation of their region), and
+    `events_a_year` events over the last two years, one shift each, with places taken (the fill rate)."""
+    from django.db import connection, transaction
+    from django.db.models.functions import Mod
+    from django.utils import timezone
+
+    from events.models import Event, EventStatus, Shift
+    from volunteers.models import Gender, Membership, MembershipRole, VolunteerProfile
+
+    genders = [Gender.FEMALE, Gender.MALE, ""]
+    direction_ids = list(book.directions.values())
+    by_region: dict[int, list[int]] = {}
+    for pk, region, _directions in book.organisations:
+        by_region.setdefault(region, []).append(pk)
+    profiles = list(VolunteerProfile.objects.values_list("pk", "user_id", "region_id"))
+    through = VolunteerProfile.directions.through
+    with transaction.atomic():
+        for remainder, gender in enumerate(genders[:2]):  # a third give none
+            VolunteerProfile.objects.alias(third=Mod("pk", 3)).filter(third=remainder).update(gender=gender)
+        rows_insert(
+            through,
+            [
+                {"volunteerprofile_id": pk, "direction_id": direction}
+                for pk, _user, _region in profiles
+                for direction in rng.sample(direction_ids, rng.choice((1, 1, 2, 3)))
+            ],
+        )
+        rows_insert(
+            Membership,
+            [
+                {"user_id": user, "organisation_id": rng.choice(by_region[region]),
+                 "role": MembershipRole.VOLUNTEER, "active": True}
+                for _pk, user, region in profiles
+                if rng.random() < 0.5
+            ],
+        )  # fmt: skip
+    now = timezone.now()
+    first = now - dt.timedelta(days=730)
+    events = []
+    for number in range(events_a_year * 2):
+        organisation, region, directions = rng.choice(book.organisations)
+        starts = first + dt.timedelta(minutes=rng.randrange(730 * 24 * 60))
+        events.append(
+            {"organisation_id": organisation, "region_id": region, "direction_id": rng.choice(directions),
+             "title": {"ru": f"Событие {number}"}, "description": {}, "accessibility": {},
+             "starts_at": starts, "ends_at": starts + dt.timedelta(hours=3),
+             "status": EventStatus.CANCELLED if number % 40 == 0 else EventStatus.PUBLISHED,
+             "published_at": starts - dt.timedelta(days=14)}
+        )  # fmt: skip
+    with transaction.atomic():
+        rows_insert(Event, events)
+        shifts = []
+        for pk, starts, ends in Event.objects.values_list("pk", "starts_at", "ends_at").iterator():
+            capacity = rng.randint(5, 60)
+            shifts.append({"event_id": pk, "task": {}, "starts_at": starts, "ends_at": ends,
+                           "capacity": capacity, "confirmed_count": rng.randint(0, capacity)})  # fmt: skip
+        rows_insert(Shift, shifts)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return {"events": len(events), "profiles": len(profiles)}
+
+
+def dashboard_measure(*, repeat: int) -> None:
+    """The dashboard's server time, as an analyst asks it: every section computed (the cache emptied before
+    each request), and read again from the cache; for the country, a region and an organisation; then the
+    CSV export."""
+    from django.contrib.auth import get_user_model
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from bench.common import Measure, measures_print
+    from volunteers.models import Organisation, OrganisationKind, Region
+
+    analyst = get_user_model().objects.create_superuser(email="analyst@bench.example.kz", password=None)
+    year = timezone.localdate().year - 1
+    almaty = Region.objects.get(iso_code="KZ-75").pk
+    organisation = Organisation.objects.filter(
+        kind=OrganisationKind.REGIONAL_FRONT_OFFICE, region_id=almaty
+    ).get()
+    period = f"start={year}-01&end={year}-12"
+    areas = {"the country": "kz", "a region (Almaty)": f"region:{almaty}",
+             "an organisation": f"organisation:{organisation.pk}"}  # fmt: skip
+
+    def login(client):
+        client.force_login(analyst)
+
+    def get(path):
+        def action(client, _number):
+            return client.get(path).status_code == 200
+
+        return action
+
+    measures = []
+    for label, area in areas.items():
+        path = f"/ru/figures/?area={area}&{period}"
+        measures.append(Measure(f"dashboard {year}, {label}: computed", get(path), once=login,
+                                each=lambda client: cache.clear()))  # fmt: skip
+        measures.append(Measure(f"dashboard {year}, {label}: cached", get(path), once=login))
+    export = get(f"/ru/figures/export.csv?area=kz&{period}")
+    measures.append(Measure(f"CSV export {year}, the country: computed", export, once=login,
+                            each=lambda client: cache.clear()))  # fmt: skip
+    print(f"\nthe dashboard's server time (HTTP, as an analyst; {repeat} requests each)")
+    measures_print(measures, requests=repeat, language="ru")
+
+
 # --- The measures ------------------------------------------------------------------------------------------
 
 
@@ -295,6 +402,8 @@ def raw_figures(year: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--entries", type=int, default=10_000_000)
+    parser.add_argument("--events", type=int, default=100_000, help="events a year, over two years")
+    parser.add_argument("--dashboard-repeat", type=int, default=5)
     parser.add_argument("--volunteers", type=int, default=200_000)
     parser.add_argument("--new", type=int, default=10_000, help="entries of the incremental refresh")
     parser.add_argument("--batch", type=int, default=200_000, help="entries per refresh transaction")
@@ -370,6 +479,13 @@ def run(args) -> None:
                 same = figures == raw_result
             line += f"{raw_median:>18.1f}{raw_median / median:>10.0f}{'yes' if same else 'NO':>6}"
         print(line)
+
+    started = time.perf_counter()
+    seeded = dashboard_seed(book=book, rng=rng, events_a_year=args.events)
+    seconds = time.perf_counter() - started
+    print(f"\ndashboard data: {seeded['events']:,} events with a shift each, genders, directions and "
+          f"memberships of {seeded['profiles']:,} volunteers, in {seconds:.1f} s")  # fmt: skip
+    dashboard_measure(repeat=args.dashboard_repeat)
 
 
 if __name__ == "__main__":

@@ -21,9 +21,12 @@ def test_seed_is_idempotent_and_prints_passwords_once(capsys):
     assert Direction.objects.count() == 14
     accounts = User.objects.filter(email__in=[f"{role.value}@demo.birgemiz.kz" for role in Role])
     assert accounts.count() == 5 and all(user.has_usable_password() for user in accounts)
-    # The mentoring demo's mentors and the clubs demo's masters have no password: nobody signs in as them.
-    mentors = User.objects.filter(email__endswith="@demo.birgemiz.kz").exclude(pk__in=accounts)
-    assert mentors.count() == 7 and not any(user.has_usable_password() for user in mentors)
+    # The mentoring demo's mentors, the clubs demo's masters and the figures' demo volunteers have no
+    # password: nobody signs in as them.
+    people = User.objects.filter(email__endswith="@demo.birgemiz.kz").exclude(pk__in=accounts)
+    assert people.filter(email__startswith="figures-").count() == 60  # the figures' demo
+    mentors = people.exclude(email__startswith="figures-")
+    assert mentors.count() == 7 and not any(user.has_usable_password() for user in people)
     assert HomePage.objects.count() == 3
     assert Site.objects.get(is_default_site=True).root_page.specific.locale.language_code == "kk"
 

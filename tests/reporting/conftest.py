@@ -7,6 +7,7 @@ from django.contrib.auth.models import AnonymousUser, Group
 
 from tests.events.conftest import (  # noqa: F401  (people and organisations, as the events tests make them)
     almaty,
+    coordinator,
     coordinator_factory,
     event_factory,
     organisation,

@@ -128,7 +128,8 @@ class FiguresForm(forms.Form):
         self.scope = scope
         today = timezone.localdate()
         data = data.copy() if data is not None else {}
-        data.setdefault("area", default_area(scope))
+        if not data.get("area"):
+            data["area"] = default_area(scope)
         super().__init__(data, **kwargs)
         self.fields["area"].widget.choices = area_choices(scope)
         self.default_start = dt.date(today.year, 1, 1)

@@ -135,7 +135,7 @@ def value_section(query: FigureQuery) -> Section:
             row["hourly_wage"],
             row["value"],
         )
-        for row in value["rows"]
+        for row in sorted(value["rows"], key=lambda row: (row["year"], -(row["value"] or 0)))
     )
     notes = tuple(
         _("%(region)s, %(year)s: valued at %(wage)s.")

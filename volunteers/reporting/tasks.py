@@ -9,3 +9,13 @@ def rollups_refresh() -> dict:
     figures' rollups. Harmless when repeated or run twice at once (each batch locks the rollups' state);
     a run cut short by the time limit keeps the batches it committed, and the next one goes on from there."""
     return rollups.rollups_refresh()
+
+
+@shared_task(acks_late=True, soft_time_limit=10 * 60, time_limit=11 * 60)
+def report_generate(report_id: int) -> str:
+    """Prepare a queued annual report (XLSX and PDF). A repeated delivery finds it no longer queued and does
+    nothing; a report cut short by the time limit is marked failed by the service (it catches the soft
+    limit's exception), and the reader asks again."""
+    from volunteers.reporting.services.reports import report_generate as generate
+
+    return generate(report_id=report_id)

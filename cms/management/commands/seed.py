@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 
 from cms.demo import demo_site_ensure
 from cms.demo_clubs import clubs_demo_ensure
+from cms.demo_figures import figures_demo_ensure
 from cms.demo_mentoring import mentoring_demo_ensure
 from cms.demo_path import path_demo_ensure
 from cms.demo_training import training_demo_ensure
@@ -84,6 +85,14 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Seeded silver volunteering: the programme page, {clubs['masters']} masters of a craft, "
                 f"{clubs['clubs']} craft clubs."
+            )
+        figures = figures_demo_ensure()
+        if figures["volunteers"]:
+            self.stdout.write(
+                f"Seeded the figures' demo: {figures['volunteers']} volunteers in {figures['regions']} "
+                f"regions, {figures['events']} past events with {figures['signups']} sign-ups, "
+                f"{figures['claims']} claims of hours, {figures['certificates']} certificates; the figures' "
+                "rollups are up to date."
             )
         new = [account for account in accounts if account.password]
         if new:
