@@ -7,4 +7,4 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from events import privacy  # noqa: F401  (registers the export section and the erasure hook)
+        from events import figures, privacy  # noqa: F401  (the figures; the export section and erasure hook)

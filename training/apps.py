@@ -9,4 +9,4 @@ class TrainingConfig(AppConfig):
     def ready(self):
         # Register the export section, the erasure hook, the account page's panel, the courses for stages and
         # the safeguarding certificates for mentoring.
-        from training import mentoring, privacy, profile, stages  # noqa: F401
+        from training import figures, mentoring, privacy, profile, stages  # noqa: F401

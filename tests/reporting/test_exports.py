@@ -70,7 +70,7 @@ def test_the_csv_holds_the_key_figures_then_every_table(client, people, book):
     key = after(rows, "Key figures")
     assert key[0] == ["Section", "Figure", "Value", "Unit"]
     assert ["Hours", "Verified hours", "9.5", "hours"] in key
-    assert [row[:2] for row in key[1:]][-1] == ["Economic value of volunteer time", "Economic value"]
+    assert ["Economic value of volunteer time", "Economic value"] in [row[:2] for row in key[1:]]
 
     by_month = after(rows, "Hours: Verified hours by month")
     assert by_month[0] == ["Month", "Hours"]
@@ -113,7 +113,12 @@ def test_the_xlsx_has_a_sheet_of_key_figures_then_one_a_section(client, people, 
     response = export(client, "xlsx", **YEAR_2025)
     assert response["Content-Disposition"] == 'attachment; filename="figures-kz-2025-01-2025-12.xlsx"'
     workbook = openpyxl.load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames[:3] == ["Key figures", "Hours", "Economic value of volunteer tim"]
+    assert workbook.sheetnames[:4] == [
+        "Key figures",
+        "Volunteers",
+        "Hours",
+        "Economic value of volunteer tim",
+    ]
     summary = list(workbook["Key figures"].iter_rows(values_only=True))
     assert summary[0][:3] == ("Figures", "Kazakhstan", "2025")
     assert summary[1][0] == "Figures last brought up to date"
@@ -176,7 +181,8 @@ def test_a_refused_question_shows_the_page_not_a_file(client, people, astana, fm
     assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
     assert "Content-Disposition" not in response
     assert response.context["sections"] is None
-    assert str(AREA_ERRORS["region"]) in response.content.decode()
+    with translation.override("en"):
+        assert str(AREA_ERRORS["region"]) in response.content.decode()
     response = export(client, fmt, start="2025-05", end="2025-03")
     assert "Content-Disposition" not in response and response.context["form"].errors["end"]
 

@@ -276,3 +276,43 @@ def test_the_value_section_is_each_regions_hours_at_its_wage(book, django_assert
     assert any("Almaty, 2025: valued at the region's average of 2022" in note for note in section.notes)
     regional = value_section(FigureQuery.year(2025, region_id=book.astana.pk))
     assert regional.headlines[0].value == (6 * astana_wage).quantize(Decimal("0.01"))
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_the_beat_warms_this_years_dashboards_in_every_language(monkeypatch, seeded):
+    calls = []
+
+    def counted(query):
+        calls.append((translation.get_language(), query.key))
+        return Section(key="s", title=str(translation.get_language()))
+
+    monkeypatch.setattr(figures, "_providers", {"counted": (1, counted)})
+    queries = figures.default_queries()
+    assert len(queries) == 21  # the country and the 20 regions
+    assert (queries[0].start, queries[0].end, queries[0].national) == (
+        dt.date(2026, 1, 1),
+        dt.date(2026, 6, 30),
+        True,
+    )
+    from volunteers.reporting.tasks import figures_warm
+
+    assert figures_warm() == 63
+    assert len(calls) == 63
+    # A reader of any of them now computes nothing: the default dashboard's query is among them.
+    valid = FiguresForm(NATIONAL, {})
+    assert valid.is_valid()
+    for language in ("kk", "ru", "en"):
+        with translation.override(language):
+            as_of, found = figures.dashboard_with_time(valid.query())
+            assert found[0].title == language
+    assert len(calls) == 63
+
+
+def test_numbers_read_the_same_from_either_database():
+    headline = Headline("h", "H", Decimal("9.50"))
+    assert str(headline.value) == "9.5"
+    table = Table(
+        key="t", title="T", columns=("A", "B"), rows=(("x", Decimal("100.00")), ("y", Decimal("0.10")))
+    )
+    assert [str(row[1]) for row in table.rows] == ["100", "0.1"]
+    assert Headline("n", "N", None).value is None and Headline("c", "C", 3).value == 3

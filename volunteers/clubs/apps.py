@@ -12,4 +12,4 @@ class ClubsConfig(AppConfig):
 
     def ready(self):
         # The export section and the erasure hook of the clubs' data; the panel of the account page.
-        from volunteers.clubs import panel, privacy  # noqa: F401
+        from volunteers.clubs import figures, panel, privacy  # noqa: F401

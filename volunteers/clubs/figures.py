@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from volunteers.clubs.models import (
     Attendance,
@@ -27,7 +28,9 @@ from volunteers.clubs.models import (
     MasterStatus,
 )
 from volunteers.filters import born_on_or_before_for_age
-from volunteers.models import EntryKind, EntryStatus, LedgerEntry, VolunteerProfile
+from volunteers.models import EntryKind, EntryStatus, LedgerEntry, Region, VolunteerProfile
+from volunteers.reporting import selectors
+from volunteers.reporting.figures import FigureQuery, Headline, Section, Table, Unit, figures_provider
 
 PROGRAMME_FIGURES_KEY = "clubs:programme-figures"
 PROGRAMME_FIGURES_SECONDS = 300
@@ -211,3 +214,69 @@ def _programme_count() -> dict[str, int]:
 def programme_figures() -> dict[str, int]:
     """The programme page's figures, all time: counted over whole tables, so kept a few minutes."""
     return cache.get_or_set(PROGRAMME_FIGURES_KEY, _programme_count, PROGRAMME_FIGURES_SECONDS)
+
+
+# --- The section of the dashboards and the annual reports (volunteers.reporting.figures) --------------------
+
+
+@figures_provider(order=70)
+def clubs_section(query: FigureQuery) -> Section:
+    """The craft clubs of the area in the period (roadmap item 26), from the functions above; the masters'
+    hours from the rollups of the volunteer book (club hours given with the area's organisations or in its
+    region), not from the book's rows."""
+    area, period = query.area_filters(), {"start": query.start, "end": query.end}
+    clubs = clubs_figures(**area, **period)
+    headlines = (
+        Headline(
+            "clubs_running",
+            _("Clubs running"),
+            clubs["running"],
+            Unit.COUNT,
+            note=_("Clubs open or closed for enrolment whose schedule falls in the period."),
+        ),
+        Headline(
+            "clubs_children",
+            _("Children enrolled"),
+            children_enrolled(**area, **period)["ever_enrolled"],
+            Unit.PEOPLE,
+            note=_("Places children held at some time in the period: a child in two clubs counts twice."),
+        ),
+        Headline(
+            "clubs_sessions", _("Club sessions held"), sessions_held(**area, **period)["sessions"], Unit.COUNT
+        ),
+        Headline(
+            "clubs_masters",
+            _("Verified masters"),
+            masters_verified(**area, **period)["masters"],
+            Unit.PEOPLE,
+            note=_("Silver volunteers whose craft a coordinator verified, by the end of the period."),
+        ),
+        Headline(
+            "clubs_masters_hours",
+            _("Masters' hours"),
+            selectors.hours_total(kind=EntryKind.CLUB_HOURS, **query.rollup_filters()),
+            Unit.HOURS,
+            note=_("Verified hours of leading club sessions, from the volunteer book."),
+        ),
+    )
+    tables = [
+        Table(
+            key="clubs_by_audience",
+            title=_("Clubs running by audience"),
+            columns=(_("For whom"), _("Clubs")),
+            rows=tuple((str(label), clubs["by_audience"][value]) for value, label in Audience.choices),
+        )
+    ]
+    if query.national:
+        tables.append(
+            Table(
+                key="clubs_by_region",
+                title=_("Clubs running by region"),
+                columns=(_("Region"), _("Clubs")),
+                rows=tuple(
+                    (str(region), clubs["by_region"].get(region.iso_code, 0))
+                    for region in Region.objects.all()
+                ),
+            )
+        )
+    return Section(key="clubs", title=_("Craft clubs"), order=70, headlines=headlines, tables=tuple(tables))

@@ -12,4 +12,4 @@ class MentoringConfig(AppConfig):
 
     def ready(self):
         # The export section and the erasure hook of mentoring's data.
-        from volunteers.mentoring import privacy  # noqa: F401
+        from volunteers.mentoring import figures, privacy  # noqa: F401

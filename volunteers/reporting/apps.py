@@ -13,4 +13,4 @@ class ReportingConfig(AppConfig):
 
     def ready(self):
         # The erasure hook: an erased volunteer's own rows of the figures go.
-        from volunteers.reporting import privacy, providers  # noqa: F401
+        from volunteers.reporting import people, privacy, providers  # noqa: F401

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone, translation
 
@@ -122,6 +123,14 @@ class FigureQuery:
         return f"{self.start:%Y%m%d}-{self.end:%Y%m%d}-r{self.region_id or 0}-o{self.organisation_id or 0}"
 
 
+def plain(value):
+    """A Decimal without trailing zeros: PostgreSQL sums 9.50 where SQLite sums 9.5, the same number, and the
+    pages, files and reports show it the same."""
+    if isinstance(value, Decimal) and value.is_finite():
+        return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    return value
+
+
 @dataclass(frozen=True)
 class Headline:
     """One number at the top of a section ("Verified hours: 12 400")."""
@@ -131,6 +140,9 @@ class Headline:
     value: Number
     unit: str = Unit.COUNT
     note: str = ""
+
+    def __post_init__(self):
+        object.__setattr__(self, "value", plain(self.value))
 
 
 @dataclass(frozen=True)
@@ -155,6 +167,7 @@ class Table:
         for row in self.rows:
             if len(row) != len(self.columns):
                 raise ValueError(f"{self.key}: a row of {len(row)} cells under {len(self.columns)} headings")
+        object.__setattr__(self, "rows", tuple(tuple(plain(cell) for cell in row) for row in self.rows))
 
     @property
     def empty(self) -> bool:
@@ -196,17 +209,61 @@ def sections(query: FigureQuery) -> list[Section]:
 
 
 CACHE_SECONDS = 600  # the rollups are refreshed every 10 minutes: the dashboard is no older than they are
+WARM_SECONDS = CACHE_SECONDS + 300  # what the beat warms outlives the next beat, so no reader waits
+
+
+def _cache_key(query: FigureQuery) -> str:
+    return f"figures:{translation.get_language()}:{query.key}"
+
+
+def _computed(query: FigureQuery) -> tuple[dt.datetime | None, list[Section]]:
+    """(when the rollups had last read the volunteer book, the sections): read in that order, so the time
+    shown is never later than the figures shown."""
+    from volunteers.reporting.models import RollupState
+
+    as_of = RollupState.objects.filter(name="ledger").values_list("refreshed_at", flat=True).first()
+    return as_of, sections(query)
+
+
+def dashboard_with_time(query: FigureQuery) -> tuple[dt.datetime | None, list[Section]]:
+    """(when the figures were brought up to date, the sections of `query`) in the active language, kept in
+    the cache for CACHE_SECONDS: the same area and period read by many people in a morning are computed
+    once."""
+    key = _cache_key(query)
+    found = cache.get(key)
+    if found is None:
+        found = _computed(query)
+        cache.set(key, found, CACHE_SECONDS)
+    return found
 
 
 def dashboard(query: FigureQuery) -> list[Section]:
-    """The sections of `query` in the active language, kept in the cache for CACHE_SECONDS: the same area and
-    period read by many people in a morning are computed once."""
-    key = f"figures:{translation.get_language()}:{query.key}"
-    found = cache.get(key)
-    if found is None:
-        found = sections(query)
-        cache.set(key, found, CACHE_SECONDS)
-    return found
+    return dashboard_with_time(query)[1]
+
+
+def default_queries(today: dt.date | None = None) -> list[FigureQuery]:
+    """What most readers open first, the dashboard's default period (this year up to this month), for the
+    country and each region."""
+    from volunteers.models import Region
+
+    today = today or timezone.localdate()
+    first, last = dt.date(today.year, 1, 1), today.replace(day=1)
+    regions = Region.objects.order_by("pk").values_list("pk", flat=True)
+    return [
+        FigureQuery.months(first, last),
+        *(FigureQuery.months(first, last, region_id=pk) for pk in regions),
+    ]
+
+
+def dashboard_warm(queries: list[FigureQuery]) -> int:
+    """Compute `queries` in every language of the site and keep them for WARM_SECONDS (the beat calls it
+    after each refresh of the rollups): the national dashboard, the slowest, is then never computed while a
+    reader waits. Returns the number of dashboards computed."""
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for query in queries:
+                cache.set(_cache_key(query), _computed(query), WARM_SECONDS)
+    return len(queries) * len(settings.LANGUAGES)
 
 
 def find(found: list[Section], key: str) -> Headline | Table | None:

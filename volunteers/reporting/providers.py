@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from volunteers.models import Direction, EntryKind, Organisation, OrganisationKind, Region
 from volunteers.reporting import selectors
 from volunteers.reporting.figures import Chart, FigureQuery, Headline, Section, Table, Unit, figures_provider
+from volunteers.reporting.people import month_label
 from volunteers.reporting.services.value import WageTable, economic_value
 
 
@@ -18,11 +19,6 @@ def _names(model, ids) -> dict[int, str]:
     """{id: name in the active language} of the rows of `model` among `ids`; 0 is "not given"."""
     names = {row.pk: str(row) for row in model.objects.filter(pk__in=[pk for pk in ids if pk])}
     return {pk: names.get(pk, _("Not given")) for pk in ids}
-
-
-def month_label(month) -> str:
-    """ "March 2026" in the active language (Kazakh's month names included)."""
-    return formats.date_format(month, "F Y")
 
 
 def _hours_by_organisation_kind(filters) -> Table:

@@ -19,3 +19,13 @@ def report_generate(report_id: int) -> str:
     from volunteers.reporting.services.reports import report_generate as generate
 
     return generate(report_id=report_id)
+
+
+@shared_task(acks_late=True, soft_time_limit=9 * 60, time_limit=10 * 60)
+def figures_warm() -> int:
+    """Every 10 minutes (Celery beat "reporting-figures-warm", after the rollups' refresh): compute the
+    dashboards most readers open first — this year, the country and each region, in the three languages — so
+    that no reader waits for them."""
+    from volunteers.reporting import figures
+
+    return figures.dashboard_warm(figures.default_queries())

@@ -10,10 +10,9 @@ import datetime as dt
 import io
 from decimal import Decimal
 
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,7 +22,6 @@ from volunteers.models import Organisation, Region
 from volunteers.reporting import figures
 from volunteers.reporting.figures import FigureQuery, Section, Unit
 from volunteers.reporting.forms import NATIONAL_AREA, FiguresForm, default_area
-from volunteers.reporting.models import RollupState
 from volunteers.reporting.views import figures_reader
 
 FORMATS = ("csv", "xlsx")
@@ -77,19 +75,6 @@ def period_text(query: FigureQuery) -> str:
     return f"{formats.date_format(start, 'YEAR_MONTH_FORMAT')} – {last}"
 
 
-def _as_of(query: FigureQuery) -> dt.datetime | None:
-    """When the rollups the shown figures were computed from had last read the book. Kept in the cache next
-    to the sections (set just before them, for as long): the time shown is that of the figures shown, not of
-    a later refresh."""
-    key = f"figures-as-of:{translation.get_language()}:{query.key}"
-    found = cache.get(key)
-    if found is None:
-        refreshed = RollupState.objects.filter(name="ledger").values_list("refreshed_at", flat=True).first()
-        found = (refreshed,)
-        cache.set(key, found, figures.CACHE_SECONDS)
-    return found[0]
-
-
 def _years(form: FiguresForm, query: FigureQuery | None) -> list[dict]:
     """The quick links: the whole of each of the last years (this one so far) for the same area."""
     area = (form.cleaned_data.get("area") if "area" not in form.errors else None) or default_area(form.scope)
@@ -111,10 +96,10 @@ def _page(request, form: FiguresForm):
     context = {"form": form, "sections": None}
     query = form.query() if form.is_valid() else None
     if query is not None:
-        as_of = _as_of(query)
+        as_of, found = figures.dashboard_with_time(query)
         context.update(
             query=query,
-            sections=figures.dashboard(query),
+            sections=found,
             as_of=as_of,
             area_name=_area_name(form, query),
             period=period_text(query),
@@ -264,8 +249,7 @@ def export(request, fmt):
     if not form.is_valid():
         return _page(request, form)
     query = form.query()
-    as_of = _as_of(query)
-    found = figures.dashboard(query)
+    as_of, found = figures.dashboard_with_time(query)
     heading = [_("Figures"), _area_name(form, query), period_text(query)]
     filename = f"figures-{_area_slug(query)}-{query.start:%Y-%m}-{query.end:%Y-%m}.{fmt}"
     if fmt == "csv":
