@@ -325,6 +325,24 @@ def dashboard_measure(*, repeat: int) -> None:
     print(f"\nthe dashboard's server time (HTTP, as an analyst; {repeat} requests each)")
     measures_print(measures, requests=repeat, language="ru")
 
+    from django.utils import translation
+
+    from volunteers.reporting.figures import FigureQuery, providers
+
+    query = FigureQuery.year(year)
+    print(f"\nthe country's sections of {year}, each computed (median of {repeat})")
+    print(f"{'section':<36}{'median ms':>10}{'p95 ms':>9}{'queries':>9}")
+    with translation.override("ru"):
+        for provider in providers():
+            median, p95, queries, section = timed(lambda provider=provider: provider(query), repeat)
+            print(f"{section.key:<36}{median:>10.1f}{p95:>9.1f}{queries:>9}")
+    started = time.perf_counter()
+    from volunteers.reporting.tasks import figures_warm
+
+    warmed = figures_warm()
+    print(f"\nwarming this year's dashboards (the country and 20 regions, 3 languages): {warmed} in "
+          f"{time.perf_counter() - started:.1f} s")  # fmt: skip
+
 
 # --- The measures ------------------------------------------------------------------------------------------
 
