@@ -22,7 +22,16 @@ from django.utils.translation import gettext as _
 
 from events.models import DayOfAction, Event, EventStatus, Shift, Signup
 from volunteers.models import Direction, Region
-from volunteers.reporting.figures import Chart, FigureQuery, Headline, Section, Table, Unit, figures_provider
+from volunteers.reporting.figures import (
+    Chart,
+    FigureQuery,
+    Headline,
+    Section,
+    Table,
+    Unit,
+    figures_provider,
+    shared,
+)
 from volunteers.reporting.people import day_start, month_label, period_moments, period_months
 
 
@@ -54,14 +63,17 @@ def _by_month(query: FigureQuery) -> tuple[tuple, ...]:
     """(month, events held) for each month of the period: one aggregate, a count per month of the end's
     moment in the site's time zone (comparisons an index answers, no conversion of every row)."""
     months = period_months(query)
-    counts = Event.objects.filter(held_q(query)).aggregate(
-        **{
-            f"m{month:%Y%m}": Count(
-                "pk",
-                filter=Q(ends_at__gte=day_start(month), ends_at__lt=day_start(_next_month(month))),
-            )
-            for month in months
-        }
+    counts = shared(
+        f"events:months:{query.key}",
+        lambda: Event.objects.filter(held_q(query)).aggregate(
+            **{
+                f"m{month:%Y%m}": Count(
+                    "pk",
+                    filter=Q(ends_at__gte=day_start(month), ends_at__lt=day_start(_next_month(month))),
+                )
+                for month in months
+            }
+        ),
     )
     return tuple((month_label(month), counts[f"m{month:%Y%m}"]) for month in months)
 
@@ -74,8 +86,9 @@ def _with_rate(held: int, places: int, signed_up: int) -> tuple:
     return (held, places, signed_up, fill_rate(signed_up, places))
 
 
-@figures_provider(order=40)
-def events_section(query: FigureQuery) -> Section:
+def _counts(query: FigureQuery) -> tuple[list, list, Counter]:
+    """The section's counts, in no language: events held by direction, region and day of action; places and
+    sign-ups by direction and region; attendances by day of action."""
     events = list(
         Event.objects.filter(held_q(query))
         .values("direction_id", "region_id", "day_of_action_id")
@@ -98,6 +111,12 @@ def events_section(query: FigureQuery) -> Section:
             .order_by()
         )
     )
+    return events, shifts, attended
+
+
+@figures_provider(order=40)
+def events_section(query: FigureQuery) -> Section:
+    events, shifts, attended = shared(f"events:{query.key}", lambda: _counts(query))
 
     def totals(events_key, shifts_key):
         held, places, signed_up = Counter(), Counter(), Counter()

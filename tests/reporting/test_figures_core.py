@@ -316,3 +316,22 @@ def test_numbers_read_the_same_from_either_database():
     )
     assert [str(row[1]) for row in table.rows] == ["100", "0.1"]
     assert Headline("n", "N", None).value is None and Headline("c", "C", 3).value == 3
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_the_warming_counts_once_a_query_and_labels_in_each_language(monkeypatch, seeded):
+    counted, labelled = [], []
+
+    def provider(query):
+        count = figures.shared(f"count:{query.key}", lambda: counted.append(query.key) or len(counted))
+        labelled.append(translation.get_language())
+        return Section(key="s", title=str(translation.get_language()), headlines=(Headline("n", "N", count),))
+
+    monkeypatch.setattr(figures, "_providers", {"provider": (1, provider)})
+    queries = [FigureQuery.year(2025), FigureQuery.year(2025, region_id=1)]
+    assert figures.dashboard_warm(queries) == 6
+    assert len(counted) == 2 and sorted(labelled) == ["en", "en", "kk", "kk", "ru", "ru"]
+    # Outside the warming (a reader's request, a report) every call counts afresh.
+    provider(queries[0])
+    provider(queries[0])
+    assert len(counted) == 4

@@ -16,6 +16,7 @@ a reader without the chart (a screen reader, a printout, the spreadsheet) has ev
 import calendar
 import datetime as dt
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -255,14 +256,34 @@ def default_queries(today: dt.date | None = None) -> list[FigureQuery]:
     ]
 
 
+_shared: ContextVar[dict | None] = ContextVar("figures_shared", default=None)
+
+
+def shared(key: str, compute: Callable):
+    """What `compute()` returns, computed once while the same figures are made in several languages
+    (dashboard_warm): a provider's counts are in no language, only their labels are. Elsewhere (a reader's
+    request, a report) computed each time."""
+    memo = _shared.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 def dashboard_warm(queries: list[FigureQuery]) -> int:
     """Compute `queries` in every language of the site and keep them for WARM_SECONDS (the beat calls it
     after each refresh of the rollups): the national dashboard, the slowest, is then never computed while a
-    reader waits. Returns the number of dashboards computed."""
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            for query in queries:
-                cache.set(_cache_key(query), _computed(query), WARM_SECONDS)
+    reader waits. The counts a provider shares (`shared`) are counted once a query, not once a language.
+    Returns the number of dashboards computed."""
+    for query in queries:
+        token = _shared.set({})
+        try:
+            for language, _name in settings.LANGUAGES:
+                with translation.override(language):
+                    cache.set(_cache_key(query), _computed(query), WARM_SECONDS)
+        finally:
+            _shared.reset(token)
     return len(queries) * len(settings.LANGUAGES)
 
 

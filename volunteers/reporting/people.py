@@ -41,7 +41,16 @@ from volunteers.models import (
     User,
     VolunteerProfile,
 )
-from volunteers.reporting.figures import Chart, FigureQuery, Headline, Section, Table, Unit, figures_provider
+from volunteers.reporting.figures import (
+    Chart,
+    FigureQuery,
+    Headline,
+    Section,
+    Table,
+    Unit,
+    figures_provider,
+    shared,
+)
 from volunteers.reporting.models import VolunteerYear
 
 # The age groups of the tables: (key, the lowest age of the group); a group runs up to the next one's lowest.
@@ -239,22 +248,30 @@ def _age_labels() -> dict[str, str]:
     }
 
 
-def _by_direction(query: FigureQuery) -> tuple[tuple, ...]:
-    """(direction, registered, active) for every direction, a volunteer counted in each they chose: the
-    registered ones counted by `_counted`, the active ones read from their side (a count per direction, no
-    sorting of their choices)."""
+def _direction_counts(query: FigureQuery, direction_ids: list[int]) -> tuple[Counter, dict]:
+    """({direction id: registered volunteers who chose it}, {"d<id>": active ones}): a volunteer counted in
+    each direction they chose; the registered ones counted by `_counted`, the active ones read from their side
+    (a count per direction, no sorting of their choices)."""
     _since, until = period_moments(query)
-    directions = list(Direction.objects.all())
     links = VolunteerProfile.directions.through.objects.order_by()
-    per_direction = {
-        f"d{direction.pk}": Count("pk", filter=Q(direction_id=direction.pk)) for direction in directions
-    }
+    per_direction = {f"d{pk}": Count("pk", filter=Q(direction_id=pk)) for pk in direction_ids}
     registered = _counted(links, "volunteerprofile_id", "direction_id", query, registered_by=until)
     active = links.filter(
         volunteers_q(query, "volunteerprofile_id"), active_q(query, "volunteerprofile_id")
     ).aggregate(**per_direction)
+    return registered, active
+
+
+def _by_direction(query: FigureQuery) -> tuple[tuple, ...]:
+    """(direction, registered, active) for every direction."""
+    directions = list(Direction.objects.all())
+    registered, active = shared(
+        f"people:directions:{query.key}",
+        lambda: _direction_counts(query, [direction.pk for direction in directions]),
+    )
     return tuple(
-        (str(direction), registered[direction.pk], active[f"d{direction.pk}"]) for direction in directions
+        (str(direction), registered[direction.pk], active.get(f"d{direction.pk}", 0))
+        for direction in directions
     )
 
 
@@ -263,9 +280,12 @@ def _by_stage(query: FigureQuery, registered: int) -> tuple[tuple, ...]:
     stage, or none): the standings counted by `_counted`, and the stages' names."""
     _since, until = period_moments(query)
     stages = list(Stage.objects.all())
-    counts = _counted(
-        StageStanding.objects.order_by(), "volunteer_id", "stage_id", query, registered_by=until
-    )
+    counts = +shared(
+        f"people:stages:{query.key}",
+        lambda: _counted(
+            StageStanding.objects.order_by(), "volunteer_id", "stage_id", query, registered_by=until
+        ),
+    )  # a copy: the shared counts stay whole
     counts.pop(None, None)  # a standing without a stage: "no stage yet"
     rows = [(str(stage), counts.get(stage.pk, 0)) for stage in stages if stage.active or counts.get(stage.pk)]
     rows.append((_("No stage yet"), registered - sum(counts.values())))
@@ -281,11 +301,14 @@ def _active_by_month(query: FigureQuery) -> tuple[tuple, ...]:
         .alias(**{f"bit{number}": F("months").bitand(1 << (number - 1)) for number in range(1, 13)})
         .order_by()
     )
-    counts = rows.aggregate(
-        **{
-            f"m{month:%Y%m}": Count("pk", filter=Q(year=month.year, **{f"bit{month.month}__gt": 0}))
-            for month in months
-        }
+    counts = shared(
+        f"people:months:{query.key}",
+        lambda: rows.aggregate(
+            **{
+                f"m{month:%Y%m}": Count("pk", filter=Q(year=month.year, **{f"bit{month.month}__gt": 0}))
+                for month in months
+            }
+        ),
     )
     return tuple((month_label(month), counts[f"m{month:%Y%m}"]) for month in months)
 
@@ -307,7 +330,8 @@ def _organisations_by_kind(query: FigureQuery) -> Table:
 
 @figures_provider(order=10)
 def volunteers_section(query: FigureQuery) -> Section:
-    registered, active = _registered(query), _active(query)
+    registered = shared(f"people:registered:{query.key}", lambda: _registered(query))
+    active = shared(f"people:active:{query.key}", lambda: _active(query))
     registered_total = sum(row["n"] for row in registered)
     on_day = formats.date_format(query.on, "DATE_FORMAT")
     both = (_("Registered volunteers"), _("Active volunteers"))
