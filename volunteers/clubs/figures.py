@@ -31,6 +31,7 @@ from volunteers.filters import born_on_or_before_for_age
 from volunteers.models import EntryKind, EntryStatus, LedgerEntry, Region, VolunteerProfile
 from volunteers.reporting import selectors
 from volunteers.reporting.figures import FigureQuery, Headline, Section, Table, Unit, figures_provider
+from volunteers.reporting.people import day_start
 
 PROGRAMME_FIGURES_KEY = "clubs:programme-figures"
 PROGRAMME_FIGURES_SECONDS = 300
@@ -53,15 +54,9 @@ def period_of(*, start: dt.date | None = None, end: dt.date | None = None, year:
     return Period(start, end)
 
 
-def _day_start(day: dt.date) -> dt.datetime:
-    """The first moment of `day` in the site's time zone: compared with a timestamp, it uses the column's
-    index, where `__date` would convert every row."""
-    return dt.datetime.combine(day, dt.time.min, tzinfo=timezone.get_current_timezone())
-
-
 def _until(day: dt.date) -> dt.datetime:
     """The first moment after `day`: a timestamp on or before `day` is below it."""
-    return _day_start(day + dt.timedelta(days=1))
+    return day_start(day + dt.timedelta(days=1))
 
 
 def _pk(value):
@@ -140,7 +135,7 @@ def children_enrolled(*, region=None, organisation=None, **period) -> dict[str, 
     if span.end is not None:
         had_place &= Q(enrolled_at__lt=_until(span.end))
     if span.start is not None:
-        had_place &= Q(ended_at__isnull=True) | Q(ended_at__gte=_day_start(span.start))
+        had_place &= Q(ended_at__isnull=True) | Q(ended_at__gte=day_start(span.start))
     enrolled = Q(status=EnrolmentStatus.ENROLLED)
     return Enrolment.objects.filter(_where("club__", region=region, organisation=organisation)).aggregate(
         enrolled=Count("pk", filter=enrolled),
