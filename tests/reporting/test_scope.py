@@ -120,3 +120,15 @@ def test_the_choices_of_a_form(people, almaty, organisation, astana_ngo):
         organisation.pk
     ]
     assert organisation_choices(figures_scope(people["anonymous"])) == []
+
+
+def test_the_menu_asks_the_same_question_in_fewer_queries(people, django_assert_max_num_queries):
+    from volunteers.permissions import can_manage_volunteers
+    from volunteers.reporting.permissions import reads_figures
+
+    for role, user in people.items():
+        manages = user.is_authenticated and can_manage_volunteers(user)
+        with django_assert_max_num_queries(1):
+            answer = reads_figures(user, manages=manages)
+        assert answer == figures_scope(user).allowed, role
+    assert reads_figures(None, manages=False) is False

@@ -63,6 +63,15 @@ def figures_scope(user) -> FiguresScope:
     return FiguresScope(region_ids=frozenset(regions), organisation_ids=frozenset(organisations))
 
 
+def reads_figures(user, *, manages: bool) -> bool:
+    """Whether `user` reads any figures (`figures_scope(user).allowed`), for the menu of every page: `manages`
+    is `can_manage_volunteers(user)`, which the menu has asked already, and every coordinator reads their
+    organisation's figures, so only an analyst's group is left to look up (one query at most)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or manages or user.groups.filter(name=ANALYSTS).exists()
+
+
 def scope_allows(
     scope: FiguresScope, *, region_id: int | None = None, organisation_id: int | None = None
 ) -> bool:
