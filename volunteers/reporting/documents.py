@@ -89,7 +89,8 @@ def number_text(value, unit: str, *, symbol: bool = False) -> str:
         text = formats.number_format(_rounded(value, 0), 0, force_grouping=True)
         return f"{text}\u00a0₸" if symbol else text
     if unit == Unit.PERCENT:
-        return f"{formats.number_format(_rounded(value, 1), 1)}%"
+        # The dashboard's pattern (charts.figure_text): Kazakh and Russian put a space before the sign.
+        return _("%(number)s%%") % {"number": formats.number_format(_rounded(value, 1), 1)}
     return formats.number_format(_rounded(value, 0), 0, force_grouping=True)
 
 
